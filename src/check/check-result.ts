@@ -1,0 +1,37 @@
+import type { Verdict } from './verdict.js';
+
+/** One hop of a redirect chain, in the order followed. `location` is absolute (resolved). */
+export interface RedirectHop {
+  status: number;
+  location: string;
+}
+
+export type SuggestionKind =
+  /** The chain had a 301/308 and ended alive: replace with the final URL. */
+  | 'permanent_redirect'
+  /** The GitHub / Hugging Face API says the repository was renamed or transferred. */
+  | 'repo_rename'
+  /** A corrected markdown form of the URL (escapes removed, split URL joined) is alive. */
+  | 'markdown_fix'
+  /** The closest Wayback Machine snapshot of a dead link. */
+  | 'archive';
+
+export interface Suggestion {
+  url: string;
+  kind: SuggestionKind;
+}
+
+/** Stage 2 output: the verdict for one distinct URL (occurrences are attached by the pipeline). */
+export interface CheckResult {
+  url: string;
+  verdict: Verdict;
+  /** Stable machine reason, e.g. `http_404`, `dns_not_found`, `soft_404`, `private_address`. */
+  reason: string;
+  /** One human sentence: what happened. */
+  detail: string;
+  httpStatus?: number;
+  finalUrl?: string;
+  redirects: RedirectHop[];
+  suggestion?: Suggestion;
+  elapsedMs: number;
+}

@@ -1,0 +1,38 @@
+/**
+ * "The tool failed" errors, kept apart from "the link failed" verdicts (see check/verdict.ts).
+ * Every error has a stable `code`; callers branch on it, never on message text.
+ */
+export type ErrorCode =
+  | 'USAGE'
+  | 'INPUT_NOT_FOUND'
+  | 'INPUT_NO_MARKDOWN'
+  | 'INPUT_BINARY'
+  | 'INPUT_TOO_LARGE'
+  | 'CONFIG_INVALID'
+  | 'DB_ERROR'
+  | 'EXTERNAL_SERVICE'
+  | 'INTERNAL';
+
+/** Exit codes of the CLI: 0 no dead link, 1 dead links, 2 usage/input/config error, 3 inconclusive. */
+export const EXIT = { ok: 0, dead: 1, usage: 2, inconclusive: 3, internal: 70 } as const;
+
+export class LinkmedicError extends Error {
+  override readonly name = 'LinkmedicError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** A one-line hint for the user on how to fix it. */
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  get exitCode(): number {
+    return this.code === 'INTERNAL' || this.code === 'EXTERNAL_SERVICE' || this.code === 'DB_ERROR'
+      ? EXIT.internal
+      : EXIT.usage;
+  }
+}
+
+export const isLinkmedicError = (error: unknown): error is LinkmedicError => error instanceof LinkmedicError;
