@@ -1,0 +1,94 @@
+import { seededRandom } from './seeded-random.js';
+
+export type FaultKind = '502' | 'secondary';
+
+/** Which requests a fault may hit (all when omitted). */
+export type FaultMatch = (request: { method: string; path: string }) => boolean;
+
+export interface RandomFaultOptions {
+  seed: number;
+  /** Chance per request, 0..1. */
+  probability: number;
+  kinds?: FaultKind[];
+  /**
+   * `before`: the request is refused and nothing changes (default). `after`: the change is
+   * made, then the answer is lost to a 502 — GitHub does this on timeouts, and only clients
+   * that re-read before retrying avoid duplicates. `either`: the PRNG picks.
+   */
+  when?: 'before' | 'after' | 'either';
+  match?: FaultMatch;
+  /** Seconds in `retry-after` for secondary limits (default 1). */
+  retryAfter?: number;
+}
+
+export interface PlannedFault {
+  kind: FaultKind;
+  when: 'before' | 'after';
+  retryAfter: number;
+  status: number;
+}
+
+interface Scripted {
+  remaining: number;
+  fault: PlannedFault;
+  match: FaultMatch | undefined;
+}
+
+/** Switchable failure modes: scripted ("the next N calls") and seeded random ones. */
+export class Faults {
+  readonly #scripted: Scripted[] = [];
+  #random: { next: () => number; options: RandomFaultOptions } | null = null;
+  /** Every fault answered so far, for assertions and for replaying a seed. */
+  readonly injected: Array<PlannedFault & { method: string; path: string }> = [];
+
+  /** The next `times` matching requests get a secondary rate limit (403 + `retry-after`). */
+  secondaryRateLimit(options: { times?: number; retryAfter?: number; status?: 403 | 429; match?: FaultMatch } = {}): void {
+    this.#scripted.push({
+      remaining: options.times ?? 1,
+      match: options.match,
+      fault: { kind: 'secondary', when: 'before', retryAfter: options.retryAfter ?? 1, status: options.status ?? 403 },
+    });
+  }
+
+  /** The next `times` matching requests answer a server error (default 502) before or after acting. */
+  serverError(options: { times?: number; status?: number; when?: 'before' | 'after'; match?: FaultMatch } = {}): void {
+    this.#scripted.push({
+      remaining: options.times ?? 1,
+      match: options.match,
+      fault: { kind: '502', when: options.when ?? 'before', retryAfter: 0, status: options.status ?? 502 },
+    });
+  }
+
+  random(options: RandomFaultOptions): void {
+    this.#random = { next: seededRandom(options.seed), options };
+  }
+
+  clear(): void {
+    this.#scripted.length = 0;
+    this.#random = null;
+  }
+
+  /** Decides the fault (if any) for one request; consumes scripted entries and PRNG draws. */
+  plan(method: string, path: string): PlannedFault | null {
+    const req = { method, path };
+    const scripted = this.#scripted.find((s) => s.remaining > 0 && (!s.match || s.match(req)));
+    let fault: PlannedFault | null = null;
+    if (scripted) {
+      scripted.remaining--;
+      fault = scripted.fault;
+    } else if (this.#random && (!this.#random.options.match || this.#random.options.match(req))) {
+      const { next, options } = this.#random;
+      if (next() < options.probability) {
+        const kinds = options.kinds ?? ['502', 'secondary'];
+        const kind = kinds[Math.floor(next() * kinds.length)] ?? '502';
+        const mode = options.when ?? 'before';
+        const when = mode === 'either' ? (next() < 0.5 ? 'before' : 'after') : mode;
+        fault = kind === 'secondary'
+          ? { kind, when: 'before', retryAfter: options.retryAfter ?? 1, status: 403 }
+          : { kind, when, retryAfter: 0, status: 502 };
+      }
+    }
+    if (fault) this.injected.push({ ...fault, method, path });
+    return fault;
+  }
+}
