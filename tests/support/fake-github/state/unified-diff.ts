@@ -41,8 +41,9 @@ function diffOps(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ kind: ' ', text: a[i]!, aLine: ++i, bLine: ++j });
-    else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push({ kind: '+', text: b[j]!, aLine: i, bLine: ++j });
-    else ops.push({ kind: '-', text: a[i]!, aLine: ++i, bLine: j });
+    // Deletions before additions, as git prints a replaced line.
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: '-', text: a[i]!, aLine: ++i, bLine: j });
+    else ops.push({ kind: '+', text: b[j]!, aLine: i, bLine: ++j });
   }
   return ops;
 }
