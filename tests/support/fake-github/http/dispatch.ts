@@ -16,7 +16,7 @@ export type ExtraHandler = (req: IncomingMessage, res: ServerResponse) => Promis
 
 export interface RequestLogEntry {
   method: string;
-  /** Path without the `/api/v3` prefix (GraphQL as `/graphql`). */
+  /** Decoded path without the `/api/v3` prefix (GraphQL as `/graphql`). */
   path: string;
   query: string;
   status: number;
@@ -45,7 +45,7 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
   path = resolveRepositoryId(deps.state, path);
   const urls: Urls = { api: ghes ? `${origin}/api/v3` : origin, web: origin };
   const method = (req.method ?? 'GET').toUpperCase();
-  const entry: RequestLogEntry = { method, path, query: url.search, status: 0, caller: 'anonymous' };
+  const entry: RequestLogEntry = { method, path: safeDecode(path), query: url.search, status: 0, caller: 'anonymous' };
   deps.log.push(entry);
   const headers: Record<string, string> = {
     'x-github-request-id': randomUUID().toUpperCase(),
@@ -153,4 +153,12 @@ function faultReply(fault: PlannedFault, requestId: string): Reply {
     return { status: e.status, body: e.body, headers: { 'retry-after': String(fault.retryAfter) } };
   }
   return { status: fault.status, body: { message: 'Server Error' } };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
