@@ -34,4 +34,8 @@ export interface CheckResult {
   redirects: RedirectHop[];
   suggestion?: Suggestion;
   elapsedMs: number;
+  /** HTTP checks only: the method whose answer decided the verdict (HEAD, or GET after a non-2xx HEAD). */
+  method?: 'HEAD' | 'GET';
+  /** HTTP checks only: requests made for this URL, every hop, method and retry counted. */
+  attempts?: number;
 }

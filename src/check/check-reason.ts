@@ -1,0 +1,56 @@
+import type { Verdict } from './verdict.js';
+
+/**
+ * The checker's machine reasons: why a URL got its verdict. A closed set, like the verdicts;
+ * each member names the verdict it goes with. Later stages add their own (`repo_not_found`, …),
+ * which is why `CheckResult.reason` stays a string.
+ */
+export const CHECK_REASONS = {
+  ok: ['alive', 'A 2xx answer, directly or through temporary redirects.'],
+  permanent_redirect: ['redirected', 'A 301/308 in the chain, ending in a 2xx; the suggestion holds the new URL.'],
+  local_file: ['alive', 'A relative link to a file that exists under the local root.'],
+  http_404: ['dead', 'The server answered 404 Not Found.'],
+  http_410: ['dead', 'The server answered 410 Gone.'],
+  http_4xx: ['dead', 'The server answered another 4xx status (400, 405 after GET, …).'],
+  soft_404: ['dead', 'A deep link redirected to the site home page: the page itself is gone.'],
+  drive_file_not_found: ['dead', 'Google Drive says the file does not exist (deleted or a bad id).'],
+  dns_not_found: ['dead', 'The host name does not exist (NXDOMAIN) while the resolver works.'],
+  redirect_loop: ['dead', 'The redirect chain comes back to a URL it already visited.'],
+  too_many_redirects: ['dead', 'More redirects than the limit (default 10).'],
+  bad_redirect: ['dead', 'A redirect without a usable Location (missing, unparseable, or not HTTP).'],
+  local_file_missing: ['dead', 'A relative link to a file that does not exist under the local root.'],
+  http_401: ['restricted', 'The server answered 401: a login is needed.'],
+  http_403: ['restricted', 'The server answered 403 without a recognisable bot wall.'],
+  http_451: ['restricted', 'The server answered 451: unavailable for legal reasons where we ask from.'],
+  login_wall: ['restricted', 'The link redirects to a sign-in page (e.g. a private Google Drive file).'],
+  bot_challenge: ['blocked', 'A bot wall answered: Cloudflare / AWS WAF / DataDome challenge, Google "sorry" page.'],
+  http_999: ['blocked', 'LinkedIn-style status 999: crawler refused.'],
+  http_429: ['rate_limited', 'The host kept answering 429 after the allowed waits.'],
+  rate_limit_deferred: ['rate_limited', 'The host asked to wait longer than the cap; left for the next run.'],
+  quota_exceeded: ['rate_limited', 'A download quota page (Google Drive "too many users"); not dead.'],
+  http_5xx: ['server_error', 'The server kept answering 5xx after retries.'],
+  unexpected_status: ['server_error', 'A status outside HTTP semantics (1xx as final, >599 other than 999).'],
+  connect_timeout: ['timeout', 'No TCP/TLS connection within the connect budget.'],
+  headers_timeout: ['timeout', 'Connected, but no response head within the response budget.'],
+  total_timeout: ['timeout', 'The request did not finish within the total budget.'],
+  connection_refused: ['network_error', 'The connection was refused, after retries.'],
+  connection_reset: ['network_error', 'The connection was reset or closed before an answer, after retries.'],
+  network_unreachable: ['network_error', 'No route to the host or network.'],
+  dns_error: ['network_error', 'Name resolution failed temporarily (EAI_AGAIN / SERVFAIL), after retries.'],
+  proxy_error: ['network_error', 'The configured proxy refused or failed to reach the target.'],
+  protocol_error: ['network_error', 'The answer was not valid HTTP (or its head was too large).'],
+  network_failure: ['network_error', 'Another failure below HTTP.'],
+  tls_expired: ['tls_error', 'The certificate has expired (or is not yet valid).'],
+  tls_wrong_host: ['tls_error', 'The certificate is for another host name.'],
+  tls_self_signed: ['tls_error', 'The certificate is self-signed.'],
+  tls_untrusted: ['tls_error', 'The certificate chain does not lead to a trusted CA (often an incomplete chain).'],
+  tls_handshake_failed: ['tls_error', 'The TLS handshake failed (protocol or cipher mismatch).'],
+  malformed_url: ['malformed', 'The URL cannot be parsed or has no usable host.'],
+  unsupported_scheme: ['skipped', 'Not HTTP(S): mailto:, tel:, ftp:, data:, or file: without a local root.'],
+  relative_link: ['skipped', 'A relative link or same-page anchor; the pipeline may pass it as a file: URL.'],
+  outside_local_root: ['skipped', 'A file: URL outside the local root: never read.'],
+  private_address: ['skipped', 'The target is (or resolves to) a private, loopback or metadata address.'],
+  checker_offline: ['skipped', 'Not judged: the checker itself was offline (see CheckRun.inconclusiveReason).'],
+} as const satisfies Record<string, readonly [Verdict, string]>;
+
+export type CheckReason = keyof typeof CHECK_REASONS;
