@@ -122,6 +122,21 @@ describe('webhook payloads', () => {
   });
 });
 
+describe('event builder', () => {
+  it.each([
+    ['installation', () => fake.events.installation([...fake.state.installations.keys()][0]!, 'created', 'acme'), { action: 'created', installation: { account: { login: 'acme' } } }],
+    ['installation_repositories', () => fake.events.installationRepositoriesAdded([...fake.state.installations.keys()][0]!, ['acme/awesome'], 'acme'), { action: 'added', repositories_added: [{ full_name: 'acme/awesome' }] }],
+    ['issues', () => fake.events.issues('acme/awesome', 1, 'opened', 'reader'), { action: 'opened', issue: { number: 1 }, sender: { login: 'reader' } }],
+    ['push', () => fake.events.push('acme/awesome', 'refs/heads/main', null, 'maintainer'), { ref: 'refs/heads/main', created: true }],
+  ])('builds %s from state without changing it', (_name, build, expected) => {
+    const before = fake.webhooks.sent.length;
+    const event = build();
+    expect(event.payload).toMatchObject(expected);
+    expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fake.webhooks.sent.length).toBe(before);
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const start = Date.now();
   while (!condition()) {

@@ -18,6 +18,7 @@ import { pullRoutes } from './routes/pull-routes.js';
 import { repoRoutes } from './routes/repo-routes.js';
 import { FakeState } from './state/fake-state.js';
 import { HumanActions } from './webhooks/human-actions.js';
+import { WebhookBuilder } from './webhooks/webhook-builder.js';
 import { WebhookOutbox, type WebhookTarget } from './webhooks/webhook-outbox.js';
 
 export interface FakeGitHubOptions {
@@ -48,6 +49,8 @@ export interface FakeGitHub {
   faults: Faults;
   rateLimits: RateLimits;
   webhooks: WebhookOutbox;
+  /** Builds events from state without changing it (redeliveries, replays). */
+  events: WebhookBuilder;
   human: HumanActions;
   inspect: Inspect;
   /** Every request, in arrival order. */
@@ -106,6 +109,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     faults,
     rateLimits,
     webhooks,
+    events: new WebhookBuilder(state, urls),
     human: new HumanActions({ state, urls, emit: (e) => webhooks.emit(e) }),
     inspect: new Inspect(state),
     requests,
