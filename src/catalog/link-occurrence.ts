@@ -54,5 +54,5 @@ export interface LinkOccurrence extends LinkContext {
   /** For `html`: the element and attribute, e.g. `{tag: 'img', attribute: 'src'}`. */
   html?: { tag: string; attribute: 'href' | 'src' };
   /** For `reference`: where the reference itself is written (the definition holds the URL). */
-  usedAt?: { line: number; column: number };
+  usedAt?: { line: number; column: number; offset: number };
 }

@@ -6,8 +6,12 @@ export type LintCode =
   | 'escaped_bare_url'
   /** A bare URL cut by whitespace (`github.com/SCIR-HI/ Huatuo…`): GitHub links only the first part. */
   | 'split_bare_url'
-  /** A table row whose cell count differs from its header row. */
+  /** `[text] (url)`: a space between `]` and `(` breaks the link syntax. */
+  | 'link_syntax_space'
+  /** A table row whose cell count differs from its header row (GFM pads or drops cells). */
   | 'table_cell_count'
+  /** A row whose link sits in a column no other row uses while the link column is empty: a row broken in two. */
+  | 'table_row_misaligned'
   /** The same URL listed for two different entries. */
   | 'duplicate_url'
   /** The same GitHub or Hugging Face repository linked with different letter case. */

@@ -1,0 +1,42 @@
+import { plainText } from '../plain-text.js';
+import type { CollectContext, Collector, Table, TableCell, TableRow } from './markdown-model.js';
+
+/** GFM tables: header cells and body rows with each cell's span and visible text. */
+export function collectTables({ source, events }: CollectContext, tables: Table[]): Collector {
+  let table: Table | undefined;
+  let row: TableRow | undefined;
+  let inHead = false;
+  let cellEnter = -1;
+  return {
+    onEvent(kind, token, index) {
+      switch (token.type) {
+        case 'table':
+          if (kind === 'enter') table = { start: token.start.offset, end: token.end.offset, header: [], rows: [] };
+          else if (table) tables.push(table);
+          break;
+        case 'tableHead':
+          inHead = kind === 'enter';
+          break;
+        case 'tableRow':
+          if (kind === 'enter') row = { start: token.start.offset, end: token.end.offset, cells: [] };
+          else if (table && row) {
+            if (inHead) table.header = row.cells;
+            else table.rows.push(row);
+          }
+          break;
+        case 'tableHeader':
+        case 'tableData':
+          if (kind === 'enter') cellEnter = index;
+          else {
+            const cell: TableCell = {
+              start: token.start.offset,
+              end: token.end.offset,
+              text: plainText(events, cellEnter, index, source),
+            };
+            row?.cells.push(cell);
+          }
+          break;
+      }
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { LinkOccurrence } from '../link-occurrence.js';
+import type { LintRule } from './lint-input.js';
+import { findingAt } from './lint-input.js';
+import { repoKey } from './repo-key.js';
+
+/**
+ * GitHub and Hugging Face repository names are case-insensitive, so `Org/Repo` and `org/repo` are
+ * one repository written two ways: the catalog looks inconsistent and duplicate checks miss it.
+ * The spelling used most often (first seen on a tie) is taken as the intended one.
+ */
+export const repoCaseMismatch: LintRule = ({ occurrences }) => {
+  const spellings = new Map<string, Map<string, LinkOccurrence[]>>();
+  for (const occurrence of occurrences) {
+    const key = repoKey(occurrence.url);
+    if (!key) continue;
+    const byCase = spellings.get(key.toLowerCase()) ?? new Map<string, LinkOccurrence[]>();
+    byCase.set(key, [...(byCase.get(key) ?? []), occurrence]);
+    spellings.set(key.toLowerCase(), byCase);
+  }
+  return [...spellings.values()]
+    .filter((byCase) => byCase.size > 1)
+    .flatMap((byCase) => {
+      const ranked = [...byCase].sort((a, b) => b[1].length - a[1].length);
+      const [preferred] = ranked[0]!;
+      const shown = preferred.slice(preferred.indexOf(':') + 1);
+      return ranked.slice(1).flatMap(([, variants]) =>
+        variants.map((occurrence) =>
+          findingAt(occurrence, 'repo_case_mismatch', `${occurrence.url} spells the repository differently from ${shown} elsewhere in the catalog`),
+        ),
+      );
+    });
+};
