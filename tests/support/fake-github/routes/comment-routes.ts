@@ -70,7 +70,7 @@ export function commentRoutes(): Route[] {
         const issue = findIssue(ctx);
         const since = ctx.query.get('since');
         const all = [...ctx.repo.comments.values()]
-          .filter((c) => c.issueNumber === issue.number && (!since || c.updatedAt >= since))
+          .filter((c) => c.issueNumber === issue.number && (!since || Date.parse(c.updatedAt) >= Date.parse(since)))
           .sort((a, b) => a.id - b.id);
         const page = paginate(ctx, all);
         return json(200, page.items.map((c) => toComment(ctx.state, ctx.repo, c, ctx.urls)), page.headers);

@@ -26,8 +26,8 @@ function listCommits(ctx: RouteContext) {
   const shas = ctx.repo.git.ancestors(start).filter((sha) => {
     const c = ctx.repo.git.commit(sha)!;
     if (path && !touches(ctx, sha, path)) return false;
-    if (since && c.committer.date < since) return false;
-    if (until && c.committer.date > until) return false;
+    if (since && Date.parse(c.committer.date) < Date.parse(since)) return false;
+    if (until && Date.parse(c.committer.date) > Date.parse(until)) return false;
     if (author) {
       const login = [...ctx.state.users.values()].find((u) => u.email === c.author.email)?.login.toLowerCase();
       if (c.author.email.toLowerCase() !== author && login !== author) return false;

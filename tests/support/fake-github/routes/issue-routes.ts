@@ -49,7 +49,7 @@ function listIssues(ctx: RouteContext) {
     .filter((i) => state === 'all' || i.state === state)
     .filter((i) => labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)))
     .filter((i) => !creator || i.user.login.toLowerCase() === creator)
-    .filter((i) => !since || i.updatedAt >= since)
+    .filter((i) => !since || Date.parse(i.updatedAt) >= Date.parse(since))
     .sort((a, b) => {
       const c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.number - b.number;
       return direction === 'asc' ? c : -c;

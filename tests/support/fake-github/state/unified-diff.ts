@@ -12,7 +12,7 @@ export function unifiedDiff(before: string, after: string): { patch: string; add
     if (op.kind === '+') additions++;
     if (op.kind === '-') deletions++;
   }
-  return { patch: hunks(ops), additions, deletions };
+  return { patch: hunks(ops, a), additions, deletions };
 }
 
 interface Op {
@@ -48,7 +48,7 @@ function diffOps(a: string[], b: string[]): Op[] {
   return ops;
 }
 
-function hunks(ops: Op[], context = 3): string {
+function hunks(ops: Op[], a: string[], context = 3): string {
   const changed = ops.map((o, idx) => (o.kind === ' ' ? -1 : idx)).filter((x) => x >= 0);
   if (changed.length === 0) return '';
   const groups: Array<[number, number]> = [];
@@ -68,8 +68,19 @@ function hunks(ops: Op[], context = 3): string {
     // An insertion (deletion) records the line *before* it on the other side.
     const aFrom = first.kind === '+' && aCount > 0 ? first.aLine + 1 : first.aLine;
     const bFrom = first.kind === '-' && bCount > 0 ? first.bLine + 1 : first.bLine;
-    out.push(`@@ -${aFrom},${aCount} +${bFrom},${bCount} @@`);
+    out.push(`@@ -${aFrom},${aCount} +${bFrom},${bCount} @@${funcname(a, aFrom)}`);
     for (const o of slice) out.push(`${o.kind}${o.text}`);
   }
   return out.join('\n');
+}
+
+/**
+ * git's default hunk-header context: the nearest line above the hunk that starts with a
+ * letter, `_` or `$` (GitHub's `patch` carries it too).
+ */
+function funcname(a: string[], hunkStart: number): string {
+  for (let i = hunkStart - 2; i >= 0; i--) {
+    if (/^[A-Za-z_$]/.test(a[i]!)) return ` ${a[i]!.slice(0, 80).trimEnd()}`;
+  }
+  return '';
 }
