@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Octokit } from 'octokit';
-import { fetch as undiciFetch } from 'undici';
+import { defaultFetch, type Fetch } from '../default-fetch.js';
 
 /** What linkmedic needs of an Octokit: the app's installation client fits as well as ours. */
 export type GithubClient = Pick<Octokit, 'graphql' | 'request'>;
-
-export type Fetch = typeof globalThis.fetch;
 
 export interface GithubOctokitOptions {
   token: string;
@@ -29,7 +27,7 @@ const MAX_LIMIT_RETRIES = 2;
  * x-ratelimit-reset; GraphQL requests serial, one second apart) and the retry plugin (5xx).
  */
 export function createGithubOctokit(options: GithubOctokitOptions): Octokit {
-  const fetch = options.fetch ?? (undiciFetch as unknown as Fetch);
+  const fetch = options.fetch ?? defaultFetch;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
   const maxWaitSeconds = (options.maxRateLimitWaitMs ?? 120_000) / 1000;
   const waitIfShort = (retryAfter: number, _o: unknown, _k: unknown, retryCount: number): boolean =>
