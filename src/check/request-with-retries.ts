@@ -34,8 +34,18 @@ export async function requestWithRetries(
     if (deferredUntil > clock.now()) return { kind: 'deferred', until: deferredUntil, waitMs: deferredUntil - clock.now() };
 
     let response: ProbeResponse;
+    let waitMs: number | undefined;
     try {
-      response = await scheduler.run(host, () => timed(() => sendProbe(url, method, cookie, ctx.probe), ctx, tally));
+      ({ response, waitMs } = await scheduler.run(host, async () => {
+        const answer = await timed(() => sendProbe(url, method, cookie, ctx.probe), ctx, tally);
+        // Hold or defer the host before its slot is released, so no queued request slips out.
+        const wait = hostWait(answer, ctx, rateLimits);
+        if (wait !== undefined) {
+          if (wait > options.retryAfterCapMs) scheduler.defer(host, clock.now() + wait);
+          else scheduler.block(host, clock.now() + wait);
+        }
+        return { response: answer, waitMs: wait };
+      }));
     } catch (error) {
       if (error instanceof HostDeferredError) {
         return { kind: 'deferred', until: error.until, waitMs: error.until - clock.now() };
@@ -48,32 +58,32 @@ export async function requestWithRetries(
       return { kind: 'error', error: classified };
     }
 
-    const retryAfter = response.headers['retry-after'];
-    const isBotWall = detectBotWall(response.status, response.headers, response.body) !== undefined;
-    if (response.status === 429 || (response.status === 503 && retryAfter !== undefined && !isBotWall)) {
-      const waitMs = parseRetryAfter(retryAfter, clock.now()) ?? backoff(rateLimits + 1, ctx);
-      if (waitMs > options.retryAfterCapMs) {
-        scheduler.defer(host, clock.now() + waitMs);
-        return { kind: 'deferred', until: clock.now() + waitMs, waitMs };
-      }
-      // Hold the host, but let GET do the waiting: a HEAD answer other than 2xx is never final.
-      if (method === 'HEAD') {
-        scheduler.block(host, clock.now() + waitMs);
-        return { kind: 'response', response };
-      }
-      if (rateLimits < options.rateLimitRetries) {
+    if (waitMs !== undefined) {
+      if (waitMs > options.retryAfterCapMs) return { kind: 'deferred', until: clock.now() + waitMs, waitMs };
+      // A HEAD answer other than 2xx is never final: GET meets the host's wait and retries.
+      if (method === 'GET' && rateLimits < options.rateLimitRetries) {
         rateLimits++;
-        scheduler.block(host, clock.now() + waitMs);
         continue;
       }
       return { kind: 'response', response };
     }
+    const isBotWall = detectBotWall(response.status, response.headers, response.body) !== undefined;
     if (method === 'GET' && response.status >= 500 && response.status < 600 && !isBotWall && failures < options.retries) {
       await clock.sleep(backoff(++failures, ctx));
       continue;
     }
     return { kind: 'response', response };
   }
+}
+
+/** How long a rate-limited answer (429, or 503 with Retry-After) asks the host to be left alone. */
+function hostWait(response: ProbeResponse, ctx: CheckContext, rateLimits: number): number | undefined {
+  const retryAfter = response.headers['retry-after'];
+  const limited =
+    response.status === 429 ||
+    (response.status === 503 && retryAfter !== undefined && !detectBotWall(503, response.headers, response.body));
+  if (!limited) return undefined;
+  return parseRetryAfter(retryAfter, ctx.clock.now()) ?? backoff(rateLimits + 1, ctx);
 }
 
 /** 1×, 2×, 4× … the base step, plus up to one more base step of jitter. */
