@@ -57,9 +57,10 @@ describe('fake GitHub REST', () => {
   });
 
   it('serves /rate_limit without spending the budget', async () => {
-    const a = await (await get('/rate_limit')).json();
-    const b = await (await get('/rate_limit')).json();
-    expect(a.resources.core.remaining).toBe(b.resources.core.remaining);
+    type RateLimits = { resources: Record<string, { remaining: number }> };
+    const a = (await (await get('/rate_limit')).json()) as RateLimits;
+    const b = (await (await get('/rate_limit')).json()) as RateLimits;
+    expect(a.resources.core?.remaining).toBe(b.resources.core?.remaining);
     expect(Object.keys(a.resources)).toEqual(['core', 'graphql']);
   });
 });
@@ -81,7 +82,7 @@ describe('fake GitHub GraphQL', () => {
   });
 
   it('follows renames unless followRenames is false', async () => {
-    const body = await (await graphql({ query: '{ a: repository(owner: "acme", name: "old") { nameWithOwner } b: repository(owner: "acme", name: "old", followRenames: false) { nameWithOwner } }' })).json();
+    const body = (await (await graphql({ query: '{ a: repository(owner: "acme", name: "old") { nameWithOwner } b: repository(owner: "acme", name: "old", followRenames: false) { nameWithOwner } }' })).json()) as { data: unknown };
     expect(body.data).toEqual({ a: { nameWithOwner: 'acme/new' }, b: null });
   });
 
@@ -92,7 +93,7 @@ describe('fake GitHub GraphQL', () => {
   ])('rejects %s with errors and no data, like GitHub', async (_case, query, message) => {
     const response = await graphql({ query });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { errors: unknown[] };
     expect(body).not.toHaveProperty('data');
     expect(body.errors[0]).toMatchObject({ message, locations: expect.any(Array) });
   });
