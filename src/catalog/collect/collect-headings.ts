@@ -1,14 +1,14 @@
 import { plainText } from '../plain-text.js';
-import { sliceOf, type CollectContext, type Collector, type Heading } from './markdown-model.js';
+import { sliceOf, type Collector, type Heading } from './markdown-model.js';
 
 /** ATX (`## x`) and setext (`x\n---`) headings with their depth and visible text. */
-export function collectHeadings({ source, events }: CollectContext, headings: Heading[]): Collector {
+export function collectHeadings(source: string, headings: Heading[]): Collector {
   let textEnter = -1;
   let depth = 0;
   let start = 0;
   let text = '';
   return {
-    onEvent(kind, token, index) {
+    onEvent(kind, token, index, events) {
       const { type } = token;
       if (kind === 'enter' && (type === 'atxHeading' || type === 'setextHeading')) {
         start = token.start.offset;

@@ -3,14 +3,8 @@ import type { Token } from 'micromark-util-types';
 import { htmlLinks } from '../html-links.js';
 import { hrefFromDestination, hrefFromLiteral } from '../normalize-href.js';
 import { plainText } from '../plain-text.js';
-import {
-  sliceOf,
-  spanOf,
-  type CollectContext,
-  type Collector,
-  type Definition,
-  type RawLink,
-} from './markdown-model.js';
+import type { Event } from 'micromark-util-types';
+import { sliceOf, spanOf, type Collector, type Definition, type RawLink } from './markdown-model.js';
 
 interface OpenMedia {
   image: boolean;
@@ -50,8 +44,8 @@ function mapHtmlOffset(pieces: readonly HtmlPiece[], offset: number): number {
  * `<autolinks>`, GFM bare URLs and attributes of raw HTML. Anything inside an image's alt text is
  * left out, because renderers flatten alt text to plain text.
  */
-export function collectLinks(context: CollectContext, links: RawLink[], definitions: Definition[]): Collector {
-  const { source, events } = context;
+export function collectLinks(source: string, links: RawLink[], definitions: Definition[]): Collector {
+  let events: readonly Event[] = [];
   const media: OpenMedia[] = [];
   let html: HtmlPiece[] | undefined;
   /** An inline `<a href>` whose text is the markdown up to its `</a>`, not part of the tag itself. */
@@ -102,7 +96,8 @@ export function collectLinks(context: CollectContext, links: RawLink[], definiti
   };
 
   return {
-    onEvent(kind, token, index) {
+    onEvent(kind, token, index, blockEvents) {
+      events = blockEvents;
       const { type } = token;
       const open = media.at(-1);
       if (type === 'link' || type === 'image') {

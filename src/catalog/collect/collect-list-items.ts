@@ -1,5 +1,6 @@
 import { plainText } from '../plain-text.js';
-import type { CollectContext, Collector, ListItem } from './markdown-model.js';
+import type { Event } from 'micromark-util-types';
+import type { Collector, ListItem } from './markdown-model.js';
 
 const LINKISH = new Set(['link', 'image', 'literalAutolink', 'autolink', 'htmlText']);
 const TRAILING_SEPARATORS = /[\s:：\-–—|([,，]+$/u;
@@ -12,7 +13,7 @@ interface OpenList {
 }
 
 /** Index of the exit event matching the enter event at `enter`. */
-function exitOf(events: CollectContext['events'], enter: number): number {
+function exitOf(events: readonly Event[], enter: number): number {
   const token = events[enter]![1];
   for (let index = enter + 1; index < events.length; index++) {
     const [kind, candidate] = events[index]!;
@@ -22,7 +23,7 @@ function exitOf(events: CollectContext['events'], enter: number): number {
 }
 
 /** What a reader calls the item: the text before its first link, else that link's text. */
-function leadText({ source, events }: CollectContext, from: number, to: number): string {
+function leadText(source: string, events: readonly Event[], from: number, to: number): string {
   let first = -1;
   for (let index = from; index <= to; index++) {
     const [kind, token] = events[index]!;
@@ -40,7 +41,7 @@ function leadText({ source, events }: CollectContext, from: number, to: number):
  * List items with their spans and leading text. micromark has no list-item token: an item starts
  * at each `listItemPrefix` of the innermost open list and ends where the next one starts.
  */
-export function collectListItems(context: CollectContext, listItems: ListItem[]): Collector {
+export function collectListItems(source: string, listItems: ListItem[]): Collector {
   const stack: OpenList[] = [];
   let paragraphEnter = -1;
   const closeLast = (list: OpenList, end: number): void => {
@@ -48,7 +49,7 @@ export function collectListItems(context: CollectContext, listItems: ListItem[])
     if (last && last.end < 0) last.end = end;
   };
   return {
-    onEvent(kind, token, index) {
+    onEvent(kind, token, index, events) {
       const { type } = token;
       const top = stack.at(-1);
       if (type === 'listOrdered' || type === 'listUnordered') {
@@ -65,7 +66,7 @@ export function collectListItems(context: CollectContext, listItems: ListItem[])
       } else if (type === 'paragraph' && top?.awaitingLead) {
         if (kind === 'enter') paragraphEnter = index;
         else {
-          top.items.at(-1)!.lead = leadText(context, paragraphEnter, index);
+          top.items.at(-1)!.lead = leadText(source, events, paragraphEnter, index);
           top.awaitingLead = false;
         }
       }

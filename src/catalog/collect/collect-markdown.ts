@@ -1,4 +1,4 @@
-import { parseMarkdown } from '../parse-markdown.js';
+import { parseMarkdownBlocks } from '../parse-markdown.js';
 import { collectHeadings } from './collect-headings.js';
 import { collectLinks } from './collect-links.js';
 import { collectListItems } from './collect-list-items.js';
@@ -7,17 +7,18 @@ import type { MarkdownModel } from './markdown-model.js';
 
 /** One pass over micromark's token stream, feeding every collector each event in order. */
 export function collectMarkdown(source: string): MarkdownModel {
-  const events = parseMarkdown(source);
   const model: MarkdownModel = { links: [], definitions: [], headings: [], tables: [], listItems: [] };
-  const context = { source, events };
   const collectors = [
-    collectLinks(context, model.links, model.definitions),
-    collectHeadings(context, model.headings),
-    collectTables(context, model.tables),
-    collectListItems(context, model.listItems),
+    collectLinks(source, model.links, model.definitions),
+    collectHeadings(source, model.headings),
+    collectTables(source, model.tables),
+    collectListItems(source, model.listItems),
   ];
-  events.forEach(([kind, token], index) => {
-    for (const collector of collectors) collector.onEvent(kind, token, index);
-  });
+  // A block's events are complete in themselves: no construct spans two top-level blocks.
+  for (const events of parseMarkdownBlocks(source)) {
+    events.forEach(([kind, token], index) => {
+      for (const collector of collectors) collector.onEvent(kind, token, index, events);
+    });
+  }
   return model;
 }

@@ -1,14 +1,14 @@
 import { plainText } from '../plain-text.js';
-import type { CollectContext, Collector, Table, TableCell, TableRow } from './markdown-model.js';
+import type { Collector, Table, TableCell, TableRow } from './markdown-model.js';
 
 /** GFM tables: header cells and body rows with each cell's span and visible text. */
-export function collectTables({ source, events }: CollectContext, tables: Table[]): Collector {
+export function collectTables(source: string, tables: Table[]): Collector {
   let table: Table | undefined;
   let row: TableRow | undefined;
   let inHead = false;
   let cellEnter = -1;
   return {
-    onEvent(kind, token, index) {
+    onEvent(kind, token, index, events) {
       switch (token.type) {
         case 'table':
           if (kind === 'enter') table = { start: token.start.offset, end: token.end.offset, header: [], rows: [] };

@@ -57,14 +57,12 @@ export interface MarkdownModel {
   listItems: ListItem[];
 }
 
-/** One collector per concern; all see every event once, in order. */
+/**
+ * One collector per concern; all see every event once, in order. `events` is the current
+ * top-level block's event list and `index` the event's place in it.
+ */
 export interface Collector {
-  onEvent(kind: Event[0], token: Token, index: number): void;
-}
-
-export interface CollectContext {
-  source: string;
-  events: readonly Event[];
+  onEvent(kind: Event[0], token: Token, index: number, events: readonly Event[]): void;
 }
 
 export const sliceOf = (source: string, token: Token): string => source.slice(token.start.offset, token.end.offset);
