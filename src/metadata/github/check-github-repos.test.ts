@@ -41,7 +41,7 @@ describe('checkGithubRepos: what each repository state becomes', () => {
         { fullName: 'acme/off', disabled: true },
         { fullName: 'acme/takedown', block: { reason: 'dmca', htmlUrl: 'https://github.com/github/dmca/blob/master/2024/01/x.md', createdAt: '2024-01-01T00:00:00Z' } },
         { fullName: 'acme/tos', block: { reason: 'tos', htmlUrl: 'https://github.com/tos', createdAt: '2024-01-01T00:00:00Z' } },
-        { fullName: 'acme/other-license', license: { key: 'other', spdxId: 'NOASSERTION', name: 'Other' } },
+        { fullName: 'sso-org/tool', samlProtected: true },
       ],
     });
     api.store.rename('acme/old-name', 'acme/new-name');
@@ -59,6 +59,7 @@ describe('checkGithubRepos: what each repository state becomes', () => {
       ['https://github.com/acme/never-existed', { verdict: 'dead', reason: 'repo_not_found', suggestion: undefined }],
       ['https://github.com/acme/takedown', { verdict: 'dead', reason: 'repo_blocked', suggestion: undefined }],
       ['https://github.com/acme/tos', { verdict: 'dead', reason: 'repo_blocked', suggestion: undefined }],
+      ['https://github.com/sso-org/tool', { verdict: 'restricted', reason: 'repo_forbidden', suggestion: undefined }],
       ['https://github.com/topics/medical', { unverified: 'not_a_repository_url' }],
       ['https://example.org/acme/alive', { unverified: 'not_a_repository_url' }],
     ];
@@ -66,10 +67,10 @@ describe('checkGithubRepos: what each repository state becomes', () => {
 
     expect(run.checks.map((c) => c.url)).toEqual(cases.map(([url]) => url));
     expect(Object.fromEntries(run.checks.map((c) => [c.url, verdictOf(c)]))).toEqual(Object.fromEntries(cases));
-    // Three links into acme/alive, nine repositories: one request, one alias per repository.
-    expect(api.graphqlBatchSizes).toEqual([9]);
+    // Three links into acme/alive, ten repositories: one request, one alias per repository.
+    expect(api.graphqlBatchSizes).toEqual([10]);
     expect(api.counts).toEqual({ graphql: 1, rest: 3 });
-    expect(run.stats).toMatchObject({ graphqlRequests: 1, restRequests: 3, batchSizes: [9], pointsUsed: 1 });
+    expect(run.stats).toMatchObject({ graphqlRequests: 1, restRequests: 3, batchSizes: [10], pointsUsed: 1 });
     expect(run.stats.rateLimit?.remaining).toBe(4999);
 
     const byUrl = new Map(run.checks.map((c) => [c.url, c]));

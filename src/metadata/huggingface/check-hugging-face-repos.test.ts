@@ -116,6 +116,13 @@ describe('checkHuggingFaceRepos: what each repository state becomes', () => {
     expect(hub.counts.requests).toBe(1);
   });
 
+  it.each([301, 302, 308] as const)('takes any 3xx with a relative Location as a rename (%i)', async (renameStatus) => {
+    const { hub, deps } = await start({ renameStatus, repos: [{ kind: 'space', id: 'old/app' }] });
+    hub.store.rename('space', 'old/app', 'new/app');
+    const run = await checkHuggingFaceRepos(['https://huggingface.co/spaces/old/app'], deps());
+    expect(verdictOf(run.checks[0])).toEqual({ verdict: 'redirected', reason: 'repo_renamed', suggestion: 'https://huggingface.co/spaces/new/app' });
+  });
+
   it('follows the data set across nights: likes change, a rename appears', async () => {
     const { hub, deps } = await start({ repos: [{ kind: 'dataset', id: 'org/data', likes: 10 }] });
     const url = 'https://huggingface.co/datasets/org/data/viewer';

@@ -56,6 +56,8 @@ function notFound(owner: string, name: string): Error {
   return Object.assign(new Error(`Could not resolve to a Repository with the name '${owner}/${name}'.`), { type: 'NOT_FOUND' });
 }
 
+export const SAML_MESSAGE = 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.';
+
 function toGraphqlRepository(repo: FakeRepo, webOrigin: string): Record<string, unknown> {
   const fullName = `${repo.owner}/${repo.name}`;
   return {
@@ -98,6 +100,7 @@ export async function executeGithubGraphql(
       const { repo } = found;
       // Blocked repositories: how GraphQL shows them is undocumented; NOT_FOUND, like REST's 404 family.
       if (repo.block || (repo.private && !ctx.canSeePrivate)) throw notFound(owner, name);
+      if (repo.samlProtected) throw Object.assign(new Error(SAML_MESSAGE), { type: 'FORBIDDEN' });
       return toGraphqlRepository(repo, ctx.webOrigin);
     },
     rateLimit() {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { executeGithubGraphql, prepareQuery, repositoryFieldCount } from './execute-github-graphql.js';
+import { executeGithubGraphql, prepareQuery, repositoryFieldCount, SAML_MESSAGE } from './execute-github-graphql.js';
 import { FakeRepoStore, type FakeRepoSeed } from './fake-repo-store.js';
 import { RateBudget } from './rate-budget.js';
 import { bodies, toRestRepository } from './rest-bodies.js';
@@ -180,6 +180,7 @@ export function createFakeGithubApi(options: FakeGithubApiOptions = {}): FakeGit
       return send(301, bodies.moved(location), { location });
     }
     if (repo.block) return send(repo.block.reason === 'dmca' ? 451 : 403, bodies.blocked(repo.block));
+    if (repo.samlProtected) return send(403, { message: SAML_MESSAGE, documentation_url: 'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/' });
     const body = toRestRepository(repo, apiBase, webOrigin);
     const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
     if (req.headers['if-none-match'] === etag) {

@@ -15,6 +15,8 @@ export interface FakeRepo {
   createdAt: string;
   updatedAt: string;
   defaultBranch: string;
+  /** The organisation enforces SAML SSO and the token is not authorised for it (GraphQL FORBIDDEN, REST 403). */
+  samlProtected?: boolean;
   /** Set when GitHub blocks the repository: REST answers 451 (dmca) or 403 (tos, unavailable). */
   block?: { reason: 'dmca' | 'tos' | 'unavailable'; htmlUrl: string; createdAt: string };
 }

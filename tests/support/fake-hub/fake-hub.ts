@@ -20,6 +20,8 @@ export interface FakeHubOptions {
   windowSeconds?: number;
   now?: () => number;
   repos?: FakeHubSeed[];
+  /** The status of a rename's redirect: the Hub's exact code is unconfirmed (notes §3.3), 307 by default. */
+  renameStatus?: 301 | 302 | 307 | 308;
 }
 
 export interface FakeHub {
@@ -131,7 +133,7 @@ export function createFakeHub(options: FakeHubOptions = {}): FakeHub {
     }
     if (found.moved) {
       // Relative Location, query kept: the new id, on the same host.
-      return send(307, { error: 'Moved' }, { location: `/api/${match[1]}/${found.repo.id}${url.search}` });
+      return send(options.renameStatus ?? 307, { error: 'Moved' }, { location: `/api/${match[1]}/${found.repo.id}${url.search}` });
     }
     if (found.repo.disabled) return error(403, 'Access to this resource is disabled.');
     const body = info(found.repo);
