@@ -236,13 +236,20 @@ describe('checkGithubRepos: limits, credentials and outages never make a link de
     expect(api.counts.graphql).toBe(1);
   });
 
-  it('an unreachable API leaves every link unverified', async () => {
+  it('an unreachable API leaves every link unverified, and two failed batches end the asking', async () => {
     const api = await start();
     const url = api.url;
     await api.close();
     fake = undefined;
-    const run = await checkGithubRepos(['https://github.com/a/b'], { env: { GITHUB_TOKEN: 't', GITHUB_API_URL: url }, sleep: async () => {} });
-    expect(run.checks.map(verdictOf)).toEqual([{ unverified: 'api_unavailable' }]);
+    const env = { GITHUB_TOKEN: 't', GITHUB_API_URL: url };
+    const sleep = async () => {};
+    const one = await checkGithubRepos(['https://github.com/a/b'], { env, sleep });
+    expect(one.checks.map(verdictOf)).toEqual([{ unverified: 'api_unavailable' }]);
+    expect(one.stats.graphqlRequests).toBe(3);
+
+    const many = await checkGithubRepos(urlsOf(120), { env, sleep, maxTransientRetries: 0 });
+    expect(many.checks.map(verdictOf)).toEqual(Array(120).fill({ unverified: 'api_unavailable' }));
+    expect(many.stats.batchSizes).toEqual([50, 50]);
   });
 });
 

@@ -1,14 +1,12 @@
-import type { ApiCheck, UnverifiedReason } from '../api-check.js';
+import type { ApiCheck } from '../api-check.js';
 import { answerMissingRepo } from './answer-missing-repo.js';
-import { answersFromBatch } from './answers-from-batch.js';
-import { buildRepositoryBatchQuery } from './build-repository-batch-query.js';
-import { classifyGraphqlFailure, type BatchAnswer } from './classify-graphql-failure.js';
 import type { Fetch } from '../default-fetch.js';
 import { createGithubOctokit, type GithubClient } from './create-github-octokit.js';
 import type { GithubFacts } from './github-facts.js';
 import { parseGithubRepoUrl, type GithubRepoRef } from './parse-github-repo-url.js';
-import { checkFromAnswer, type RepoAnswer } from './repo-answer.js';
-import { RateLimitNodeSchema, type RateLimitNode } from './repository-node.js';
+import { checkFromAnswer } from './repo-answer.js';
+import type { RateLimitNode } from './repository-node.js';
+import { runGraphqlBatches, type RepoGroup } from './run-graphql-batches.js';
 
 export interface GithubCheckDeps {
   /** Read for `GITHUB_TOKEN` and `GITHUB_API_URL`; default `process.env`. */
@@ -47,11 +45,6 @@ export interface GithubCheckRun {
   stats: GithubCheckStats;
 }
 
-interface RepoGroup {
-  ref: GithubRepoRef;
-  answer?: RepoAnswer;
-}
-
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -83,62 +76,16 @@ export async function checkGithubRepos(urls: readonly string[], deps: GithubChec
     ...(deps.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: deps.maxRateLimitWaitMs } : {}),
   }) : undefined);
 
-  const giveUp = (from: number, reason: UnverifiedReason, detail: string, count = pending.length - from) => {
-    for (const group of pending.slice(from, from + count)) group.answer ??= { kind: 'unverified', reason, detail };
-  };
-
   if (!client) {
-    giveUp(0, 'no_token', 'No GITHUB_TOKEN: the GitHub GraphQL API needs one.');
+    for (const group of pending) group.answer = { kind: 'unverified', reason: 'no_token', detail: 'No GITHUB_TOKEN: the GitHub GraphQL API needs one.' };
   } else {
-    let size = Math.max(1, deps.batchSize ?? 50);
-    let next = 0;
-    let failures = 0;
-    const missing: RepoGroup[] = [];
-    while (next < pending.length) {
-      const batch = pending.slice(next, next + size);
-      const { query, variables, aliases } = buildRepositoryBatchQuery(batch.map((g) => g.ref));
-      const started = now().getTime();
-      stats.graphqlRequests += 1;
-      stats.batchSizes.push(batch.length);
-      let answer: BatchAnswer;
-      try {
-        // Retries are ours: a failing batch is halved, not resent as is.
-        const data = await client.graphql<Record<string, unknown>>(query, { ...variables, request: { retries: 0 } });
-        answer = { kind: 'answered', data, errors: [] };
-      } catch (error) {
-        answer = classifyGraphqlFailure(error);
-      }
-      const elapsedMs = now().getTime() - started;
-
-      if (answer.kind === 'answered') {
-        const rateLimit = RateLimitNodeSchema.safeParse(answer.data.rateLimit);
-        if (rateLimit.success) {
-          stats.rateLimit = rateLimit.data;
-          stats.pointsUsed += rateLimit.data.cost;
-        }
-        answersFromBatch(aliases, answer.data, answer.errors, elapsedMs).forEach((result, i) => {
-          const group = batch[i]!;
-          if (result === 'missing') missing.push(group);
-          else group.answer = result;
-        });
-        next += batch.length;
-        failures = 0;
-      } else if (answer.kind === 'stop') {
-        giveUp(next, answer.reason, answer.detail);
-        break;
-      } else if (answer.kind === 'too_big' && size > 1) {
-        size = Math.ceil(batch.length / 2);
-      } else if (failures < (deps.maxTransientRetries ?? 2)) {
-        failures += 1;
-        await sleep(1000 * 2 ** failures);
-      } else {
-        giveUp(next, 'api_unavailable', answer.detail, batch.length);
-        next += batch.length;
-        failures = 0;
-      }
-    }
+    const missing = await runGraphqlBatches(client, pending, {
+      batchSize: deps.batchSize ?? 50,
+      maxTransientRetries: deps.maxTransientRetries ?? 2,
+      now, sleep, stats,
+    });
+    const recheck = deps.restRecheck ?? true;
     for (const group of missing) {
-      const recheck = deps.restRecheck ?? true;
       if (recheck) stats.restRequests += 1;
       group.answer = await answerMissingRepo(client, group.ref, { recheck, now });
     }
