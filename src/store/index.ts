@@ -1,0 +1,20 @@
+// The store's public surface: what the orchestrator, the report and the GitHub App import.
+export { githubCatalogKey, localCatalogKey } from './catalog-key.js';
+export { DEFAULT_DEAD_RULES, deadAfterSchema, deadRules, type DeadRules } from './dead-rules.js';
+export { deriveLinkState } from './derive-link-state.js';
+export { evidenceOf, type Evidence } from './evidence.js';
+export { HistoryStore } from './history-store.js';
+export type { LinkState } from './link-state.js';
+export type { Migration } from './migrations/migration.js';
+export { MIGRATIONS } from './migrations/migrations.js';
+export { openStore, type StoreOptions } from './open-store.js';
+export type { RunAvailability } from './queries/availability-since.js';
+export type { LastOccurrences } from './queries/last-occurrences.js';
+export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
+export type { RepoSeries } from './queries/repo-series.js';
+export type { GithubTrend, HuggingfaceTrend, RepoTrend } from './queries/repo-trend.js';
+export type { RunSummary } from './queries/run-summary.js';
+export type { GithubSnapshot, HuggingfaceSnapshot, OccurrencePlace, RecordedResult, RecordedRun } from './recorded-run.js';
+export { githubRepoKey, huggingfaceRepoKey } from './repo-key.js';
+export { DEFAULT_DB_PATH, MEMORY_DB, resolveDbPath, type DbPathOptions } from './resolve-db-path.js';
+export type { TimelinePoint } from './timeline-point.js';

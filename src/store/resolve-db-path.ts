@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { LinkmedicError } from '../errors.js';
+
+/** Where the history lives when neither `--db` nor `LINKMEDIC_DB` says otherwise (relative to cwd). */
+export const DEFAULT_DB_PATH = '.linkmedic/linkmedic.db';
+
+/** SQLite's name for a database that lives in memory only: what `--no-db` runs use. */
+export const MEMORY_DB = ':memory:';
+
+export interface DbPathOptions {
+  /** `--db PATH` as the user typed it. */
+  flag?: string;
+  /** `--no-db`: run without history (an in-memory store; no file is touched). */
+  noDb?: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+}
+
+/**
+ * `--no-db` > `--db PATH` > `LINKMEDIC_DB` > `.linkmedic/linkmedic.db`, as an absolute path (or
+ * `:memory:`). An empty `LINKMEDIC_DB` counts as unset, as shells leave it after `export X=`.
+ */
+export function resolveDbPath({ flag, noDb = false, env = process.env, cwd = process.cwd() }: DbPathOptions = {}): string {
+  if (noDb && flag !== undefined) {
+    throw new LinkmedicError('USAGE', '--db and --no-db cannot be used together', 'keep one of them');
+  }
+  if (noDb) return MEMORY_DB;
+  if (flag !== undefined && flag.trim() === '') {
+    throw new LinkmedicError('USAGE', '--db needs a file path', 'e.g. --db .linkmedic/linkmedic.db');
+  }
+  const chosen = flag ?? (env.LINKMEDIC_DB?.trim() ? env.LINKMEDIC_DB : undefined) ?? DEFAULT_DB_PATH;
+  return chosen === MEMORY_DB ? MEMORY_DB : resolve(cwd, chosen);
+}
