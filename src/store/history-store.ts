@@ -11,6 +11,7 @@ import { linkTimeline } from './queries/link-timeline.js';
 import type { RepoTrend } from './queries/repo-trend.js';
 import { repoSeries, type RepoSeries } from './queries/repo-series.js';
 import { repoTrends } from './queries/repo-trends.js';
+import { runResults, type StoredResult } from './queries/run-results.js';
 import type { RunSummary } from './queries/run-summary.js';
 import { runsSince } from './queries/runs-since.js';
 import { recordRun } from './record-run.js';
@@ -64,6 +65,11 @@ export class HistoryStore {
 
   latestRuns(catalog: string, limit: number): RunSummary[] {
     return this.#read(() => latestRuns(this.#statements, catalog, limit));
+  }
+
+  /** Every URL's result in one run (e.g. the latest of `latestRuns`), for reports built from history alone. */
+  runResults(runId: number): StoredResult[] {
+    return this.#read(() => runResults(this.#statements, runId));
   }
 
   availabilitySince(catalog: string, since: Date): RunAvailability[] {

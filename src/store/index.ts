@@ -13,6 +13,7 @@ export type { LastOccurrences } from './queries/last-occurrences.js';
 export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
 export type { RepoSeries } from './queries/repo-series.js';
 export type { GithubTrend, HuggingfaceTrend, RepoTrend } from './queries/repo-trend.js';
+export type { StoredResult } from './queries/run-results.js';
 export type { RunSummary } from './queries/run-summary.js';
 export type { GithubSnapshot, HuggingfaceSnapshot, OccurrencePlace, RecordedResult, RecordedRun } from './recorded-run.js';
 export { githubRepoKey, huggingfaceRepoKey } from './repo-key.js';

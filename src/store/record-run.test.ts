@@ -27,7 +27,7 @@ const count = (store: ReturnType<typeof openStore>, table: string): number =>
   store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('recordRun', () => {
-  it('stores the run, each result with its places, and the repository snapshots', () => {
+  it('stores the run, each result with its places, and one snapshot per repository', () => {
     const store = openStore({ path: ':memory:' });
     const checked: CheckResult = {
       url: 'https://github.com/old/name',
@@ -40,42 +40,58 @@ describe('recordRun', () => {
       suggestion: { url: 'https://github.com/new/name', kind: 'repo_rename' },
       elapsedMs: 41.6,
     };
-    const place = (line: number, entry: string): LinkOccurrence => ({
-      url: checked.url, kind: 'inline', text: entry, file: 'README.md', line, column: 5, span: { start: 10, end: 37 },
+    const place = (url: string, line: number, entry: string): LinkOccurrence => ({
+      url, kind: 'inline', text: entry, file: 'README.md', line, column: 5, span: { start: 10, end: 37 },
       section: ['Datasets', '英文'], entry, tableColumn: 'Link',
     });
+    const facts = githubRepo('New/Name', 321, 99);
+    const deep = 'https://github.com/new/name/tree/main/data';
+    const hub = 'https://huggingface.co/datasets/bigbio/med_qa';
     const id = store.recordRun({
       catalog: CATALOG,
       startedAt: new Date(T0),
       finishedAt: new Date(T0 + 90_000),
       conclusive: true,
-      results: [{ ...checked, occurrences: [place(12, 'MedQA'), place(40, 'MedQA (mirror)')] }],
-      github: [githubRepo('New/Name', 321, 99)],
-      huggingface: [{ ...hubRepo('bigbio/med_qa', 17), gated: 'manual', downloads: null }],
+      results: [
+        { ...checked, occurrences: [place(checked.url, 12, 'MedQA'), place(checked.url, 40, 'MedQA (mirror)')], github: facts },
+        { url: deep, verdict: 'alive', reason: 'http_200', detail: 'ok', elapsedMs: 3, occurrences: [], github: facts },
+        {
+          url: hub, verdict: 'alive', reason: 'http_200', detail: 'ok', elapsedMs: 7, occurrences: [place(hub, 50, 'MedQA')],
+          huggingface: { ...hubRepo('bigbio/med_qa', 17), gated: 'manual', downloads: null },
+        },
+      ],
     });
 
     expect(store.runsSince(CATALOG, new Date(0))).toEqual([
-      { id, catalog: CATALOG, startedAt: new Date(T0), finishedAt: new Date(T0 + 90_000), conclusive: true, urlCount: 1 },
+      { id, catalog: CATALOG, startedAt: new Date(T0), finishedAt: new Date(T0 + 90_000), conclusive: true, urlCount: 3 },
+    ]);
+    expect(store.runResults(id)).toEqual([
+      { url: deep, verdict: 'alive', reason: 'http_200', detail: 'ok', elapsedMs: 3, repoKey: 'github:new/name', occurrences: [] },
+      {
+        url: checked.url, verdict: 'redirected', reason: 'repo_rename', detail: 'The repository is now new/name.', httpStatus: 301,
+        finalUrl: 'https://github.com/new/name', suggestion: { url: 'https://github.com/new/name', kind: 'repo_rename' },
+        elapsedMs: 42, repoKey: 'github:new/name',
+        occurrences: [
+          { file: 'README.md', line: 12, column: 5, section: ['Datasets', '英文'], entry: 'MedQA', tableColumn: 'Link' },
+          { file: 'README.md', line: 40, column: 5, section: ['Datasets', '英文'], entry: 'MedQA (mirror)', tableColumn: 'Link' },
+        ],
+      },
+      {
+        url: hub, verdict: 'alive', reason: 'http_200', detail: 'ok', elapsedMs: 7, repoKey: 'huggingface:dataset/bigbio/med_qa',
+        occurrences: [{ file: 'README.md', line: 50, column: 5, section: ['Datasets', '英文'], entry: 'MedQA', tableColumn: 'Link' }],
+      },
     ]);
     expect(store.linkTimeline(CATALOG, checked.url)).toEqual([
       { runId: id, startedAt: new Date(T0), finishedAt: new Date(T0 + 90_000), conclusive: true, verdict: 'redirected', reason: 'repo_rename', httpStatus: 301 },
     ]);
-    const row = store.db.prepare(`SELECT detail, final_url, suggestion_url, suggestion_kind, elapsed_ms FROM results`).get();
-    expect(row).toEqual({
-      detail: 'The repository is now new/name.', final_url: 'https://github.com/new/name',
-      suggestion_url: 'https://github.com/new/name', suggestion_kind: 'repo_rename', elapsed_ms: 42,
-    });
-    expect(store.lastOccurrences(CATALOG, checked.url)?.places).toEqual([
-      { file: 'README.md', line: 12, column: 5, section: ['Datasets', '英文'], entry: 'MedQA', tableColumn: 'Link' },
-      { file: 'README.md', line: 40, column: 5, section: ['Datasets', '英文'], entry: 'MedQA (mirror)', tableColumn: 'Link' },
-    ]);
-    expect(store.db.prepare(`SELECT repo_key, database_id, full_name, stars, archived, pushed_at, license FROM github_snapshots`).get()).toEqual({
+    expect(store.db.prepare(`SELECT repo_key, database_id, full_name, stars, archived, pushed_at, license FROM github_snapshots`).all()).toEqual([{
       repo_key: 'github:new/name', database_id: 99, full_name: 'New/Name', stars: 321, archived: 0,
       pushed_at: Date.parse('2025-01-01T00:00:00Z'), license: 'MIT',
-    });
-    expect(store.db.prepare(`SELECT repo_key, hf_id, kind, likes, downloads, gated FROM huggingface_snapshots`).get()).toEqual({
+    }]);
+    expect(store.db.prepare(`SELECT repo_key, hf_id, kind, likes, downloads, gated, last_modified FROM huggingface_snapshots`).all()).toEqual([{
       repo_key: 'huggingface:dataset/bigbio/med_qa', hf_id: 'bigbio/med_qa', kind: 'dataset', likes: 17, downloads: null, gated: 'manual',
-    });
+      last_modified: Date.parse('2025-01-01T00:00:00.000Z'),
+    }]);
     store.close();
   });
 
@@ -96,8 +112,9 @@ describe('recordRun', () => {
     ['a verdict outside the closed set', { ...good, results: [{ ...good.results[0]!, verdict: 'gone' as never }] }, /results\.0\.verdict/],
     ['an unknown key on the run', { ...good, extra: 1 } as RecordedRun, /Unrecognized key/],
     ['a catalog key without a kind', { ...good, catalog: 'README.md' }, /catalog: a key such as/],
-    ['negative stars', { ...good, github: [githubRepo('a/b', -1)] }, /github\.0\.stars/],
-    ['a GitHub name that is not owner/name', { ...good, github: [githubRepo('just-a-name', 1)] }, /github\.0\.fullName/],
+    ['negative stars', makeRun({ at: 0, github: [githubRepo('a/b', -1)] }), /results\.0\.github\.stars/],
+    ['a GitHub name that is not owner/name', makeRun({ at: 0, github: [githubRepo('just-a-name', 1)] }), /results\.0\.github\.fullName/],
+    ['a URL with both kinds of facts', { ...good, results: [{ ...good.results[0]!, github: githubRepo('a/b', 1), huggingface: hubRepo('a/b', 1) }] }, /not both/],
   ])('refuses %s before writing anything', (_name, run, message) => {
     const store = openStore({ path: ':memory:' });
     const error = thrownBy(() => store.recordRun(run));
@@ -110,14 +127,18 @@ describe('recordRun', () => {
   it('rolls back a run that fails half-way through its write', () => {
     const store = openStore({ path: ':memory:' });
     store.recordRun(makeRun({ at: 0, results: [['https://a.example/', 'alive']] }));
-    // Two spellings of one repository collide on its key only after every result is written.
-    const clash = makeRun({ at: 24, results: [['https://a.example/', 'timeout'], ['https://b.example/', 'alive']], github: [githubRepo('Foo/Bar', 1), githubRepo('foo/bar', 1)] });
-    const error = thrownBy(() => store.recordRun(clash));
+    // Stands in for a full disk: the write fails after the run row and earlier results went in.
+    store.db.exec(`CREATE TEMP TRIGGER fail_late BEFORE INSERT ON occurrences WHEN NEW.line_no = 99
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const late = makeRun({ at: 24, results: [['https://a.example/', 'timeout'], ['https://b.example/', 'alive']], github: [githubRepo('a/b', 5)] });
+    const broken = { ...late, results: late.results.map((entry, index) => (index === 1 ? { ...entry, occurrences: [{ ...entry.occurrences[0]!, line: 99 }] } : entry)) };
+    const error = thrownBy(() => store.recordRun(broken));
     expect(isLinkmedicError(error) && error.code).toBe('DB_ERROR');
-    expect((error as Error).message).toMatch(/failed while recording a run: UNIQUE constraint failed/);
+    expect((error as Error).message).toMatch(/failed while recording a run: database or disk is full$/);
     expect(store.runsSince(CATALOG, new Date(0))).toHaveLength(1);
-    expect(count(store, 'results')).toBe(1);
-    expect(count(store, 'occurrences')).toBe(1);
+    for (const [table, rows] of [['results', 1], ['occurrences', 1], ['urls', 1], ['github_snapshots', 0]] as const) {
+      expect([table, count(store, table)]).toEqual([table, rows]);
+    }
     expect(store.linkTimeline(CATALOG, 'https://a.example/').map((point) => point.verdict)).toEqual(['alive']);
     store.close();
   });

@@ -5,6 +5,8 @@ import type { RecordedRun } from './recorded-run.js';
 import { githubRepoKey, huggingfaceRepoKey } from './repo-key.js';
 import type { Statements } from './statements.js';
 
+type ParsedResult = ParsedRun['results'][number];
+
 const flag = (value: boolean): number => (value ? 1 : 0);
 
 /**
@@ -25,12 +27,14 @@ function write(statements: Statements, run: ParsedRun): number {
     statements.insertRun.run(run.catalog, run.startedAt.getTime(), run.finishedAt.getTime(), flag(run.conclusive))
       .lastInsertRowid,
   );
+  const snapshotted = new Set<string>();
   for (const result of run.results) {
     statements.insertUrl.run(result.url);
     const { id: urlId } = statements.urlId.get(result.url) as { id: number };
+    const repoKey = snapshot(statements, runId, result, snapshotted);
     statements.insertResult.run(
       runId, urlId, result.verdict, result.reason, result.detail, result.httpStatus ?? null,
-      result.finalUrl ?? null, result.suggestion?.url ?? null, result.suggestion?.kind ?? null, result.elapsedMs,
+      result.finalUrl ?? null, result.suggestion?.url ?? null, result.suggestion?.kind ?? null, result.elapsedMs, repoKey,
     );
     for (const [seq, place] of result.occurrences.entries()) {
       statements.insertOccurrence.run(
@@ -39,17 +43,33 @@ function write(statements: Statements, run: ParsedRun): number {
       );
     }
   }
-  for (const repo of run.github) {
-    statements.insertGithub.run(
-      runId, githubRepoKey(repo.fullName), repo.databaseId, repo.fullName, repo.stars, repo.forks,
-      flag(repo.archived), flag(repo.disabled), flag(repo.private), repo.pushedAt, repo.license, repo.description,
-    );
-  }
-  for (const repo of run.huggingface) {
-    statements.insertHuggingface.run(
-      runId, huggingfaceRepoKey(repo.kind, repo.id), repo.id, repo.kind, repo.likes, repo.downloads,
-      String(repo.gated), flag(repo.disabled), flag(repo.private), repo.lastModified,
-    );
-  }
   return runId;
+}
+
+/** Stores the result's repository facts once per run (the first URL to bring them wins); returns its key. */
+function snapshot(statements: Statements, runId: number, result: ParsedResult, done: Set<string>): string | null {
+  const { github, huggingface } = result;
+  if (github) {
+    const key = githubRepoKey(github.fullName);
+    if (!done.has(key)) {
+      statements.insertGithub.run(
+        runId, key, github.databaseId, github.fullName, github.stars, github.forks, flag(github.archived),
+        flag(github.disabled), flag(github.private), github.pushedAt, github.license, github.description,
+      );
+    }
+    done.add(key);
+    return key;
+  }
+  if (huggingface) {
+    const key = huggingfaceRepoKey(huggingface.kind, huggingface.id);
+    if (!done.has(key)) {
+      statements.insertHuggingface.run(
+        runId, key, huggingface.id, huggingface.kind, huggingface.likes, huggingface.downloads,
+        String(huggingface.gated), flag(huggingface.disabled), flag(huggingface.private), huggingface.lastModified,
+      );
+    }
+    done.add(key);
+    return key;
+  }
+  return null;
 }

@@ -17,18 +17,6 @@ const occurrence = z.object({
   tableColumn: z.string().optional(),
 });
 
-const result = z.object({
-  url: z.string().min(1),
-  verdict: z.enum(VERDICT_NAMES),
-  reason: z.string().min(1),
-  detail: z.string(),
-  httpStatus: z.number().int().min(100).max(999).optional(),
-  finalUrl: z.string().optional(),
-  suggestion: z.object({ url: z.string(), kind: z.enum(['permanent_redirect', 'repo_rename', 'markdown_fix', 'archive']) }).optional(),
-  elapsedMs: z.number().nonnegative().transform(Math.round),
-  occurrences: z.array(occurrence),
-});
-
 const github = z.object({
   fullName: z.string().regex(/^[^/\s]+\/[^/\s]+$/, 'owner/name'),
   databaseId: z.number().int().positive().nullish().transform((value) => value ?? null),
@@ -53,6 +41,22 @@ const huggingface = z.object({
   lastModified: optionalInstant,
 });
 
+const result = z.object({
+  url: z.string().min(1),
+  verdict: z.enum(VERDICT_NAMES),
+  reason: z.string().min(1),
+  detail: z.string(),
+  httpStatus: z.number().int().min(100).max(999).optional(),
+  finalUrl: z.string().optional(),
+  suggestion: z.object({ url: z.string(), kind: z.enum(['permanent_redirect', 'repo_rename', 'markdown_fix', 'archive']) }).optional(),
+  elapsedMs: z.number().nonnegative().transform(Math.round),
+  occurrences: z.array(occurrence),
+  github: github.nullish(),
+  huggingface: huggingface.nullish(),
+}).refine((entry) => !(entry.github && entry.huggingface), {
+  message: 'a URL points at a GitHub or a Hugging Face repository, not both',
+});
+
 /** Validates a `RecordedRun`. The envelope is ours alone, so it is strict; see above for its parts. */
 export const recordedRunSchema = z
   .strictObject({
@@ -61,8 +65,6 @@ export const recordedRunSchema = z
     finishedAt: z.date(),
     conclusive: z.boolean(),
     results: z.array(result),
-    github: z.array(github).default([]),
-    huggingface: z.array(huggingface).default([]),
   })
   .refine((run) => run.finishedAt.getTime() >= run.startedAt.getTime(), {
     message: 'finishedAt is before startedAt',

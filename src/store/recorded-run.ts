@@ -4,11 +4,19 @@ import type { CheckResult } from '../check/check-result.js';
 /** Where a link was written in this run: enough for history to say "README.md:42, Datasets › MedQA". */
 export type OccurrencePlace = Pick<LinkOccurrence, 'file' | 'line' | 'column' | 'section' | 'entry' | 'tableColumn'>;
 
-/** One distinct URL's check in a run, with every place it appears (a `CheckResult` plus occurrences fits). */
+/**
+ * One distinct URL's check in a run, with every place it appears (a `CheckResult` plus occurrences
+ * fits) and what the API said about the repository it points at, if any. Several URLs may point at
+ * one repository (a deep link and the repository itself); its snapshot is stored once per run.
+ */
 export type RecordedResult = Pick<
   CheckResult,
   'url' | 'verdict' | 'reason' | 'detail' | 'httpStatus' | 'finalUrl' | 'suggestion' | 'elapsedMs'
-> & { occurrences: readonly OccurrencePlace[] };
+> & {
+  occurrences: readonly OccurrencePlace[];
+  github?: GithubSnapshot | null;
+  huggingface?: HuggingfaceSnapshot | null;
+};
 
 /** What the GitHub API said about one repository in this run (the metadata stage's facts fit). */
 export interface GithubSnapshot {
@@ -51,6 +59,4 @@ export interface RecordedRun {
   conclusive: boolean;
   /** One per distinct URL. */
   results: readonly RecordedResult[];
-  github?: readonly GithubSnapshot[];
-  huggingface?: readonly HuggingfaceSnapshot[];
 }

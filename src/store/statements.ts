@@ -7,7 +7,7 @@ const SQL = {
   insertUrl: `INSERT OR IGNORE INTO urls (url) VALUES (?)`,
   urlId: `SELECT id FROM urls WHERE url = ?`,
   insertResult: `INSERT INTO results (run_id, url_id, verdict, reason, detail, http_status, final_url,
-    suggestion_url, suggestion_kind, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    suggestion_url, suggestion_kind, elapsed_ms, repo_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertOccurrence: `INSERT INTO occurrences (run_id, url_id, seq, file, line_no, column_no, section, entry, table_column)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertGithub: `INSERT INTO github_snapshots (run_id, repo_key, database_id, full_name, stars, forks, archived,
@@ -40,6 +40,11 @@ const SQL = {
   latestRunWithUrl: `SELECT runs.id, runs.started_at, res.url_id
     FROM urls JOIN results res ON res.url_id = urls.id JOIN runs ON runs.id = res.run_id
     WHERE urls.url = ? AND runs.catalog = ? ORDER BY runs.started_at DESC, runs.id DESC LIMIT 1`,
+  runResults: `SELECT res.url_id, urls.url, res.verdict, res.reason, res.detail, res.http_status, res.final_url,
+      res.suggestion_url, res.suggestion_kind, res.elapsed_ms, res.repo_key
+    FROM results res JOIN urls ON urls.id = res.url_id WHERE res.run_id = ? ORDER BY urls.url`,
+  runOccurrences: `SELECT url_id, file, line_no, column_no, section, entry, table_column FROM occurrences
+    WHERE run_id = ? ORDER BY url_id, seq`,
   occurrences: `SELECT file, line_no, column_no, section, entry, table_column FROM occurrences
     WHERE run_id = ? AND url_id = ? ORDER BY seq`,
 

@@ -32,6 +32,7 @@ export const m001History: Migration = {
       suggestion_url TEXT,
       suggestion_kind TEXT,
       elapsed_ms INTEGER NOT NULL,
+      repo_key TEXT, -- the GitHub or Hugging Face repository the URL points at, as snapshotted in this run
       PRIMARY KEY (run_id, url_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX results_by_url ON results (url_id, run_id);

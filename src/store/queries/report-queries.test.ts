@@ -5,7 +5,10 @@ import { DAY, githubRepo, hubRepo, makeRun, T0 } from '../test-fixtures/make-run
 const CATALOG = 'github:medical/awesome-list';
 const day = (n: number): Date => new Date(T0 + n * DAY);
 
-/** Five nights: a.example fails on nights 2–3, b.example is rate limited on night 4 (offline). */
+/**
+ * Five nights: a.example fails on nights 2–4 (4 offline), b.example is rate limited on night 4;
+ * each night also checks a Hub model and (but on night 2, when GitHub's API was down) a repository.
+ */
 function fiveNights() {
   const store = openStore({ path: ':memory:' });
   const verdicts = [
@@ -32,9 +35,9 @@ describe('queries for reports', () => {
 
   it('runsSince: the runs of the window, oldest first, scoped to the catalog', () => {
     expect(store.runsSince(CATALOG, day(2)).map((run) => [run.id, run.startedAt, run.finishedAt, run.conclusive, run.urlCount])).toEqual([
-      [3, day(2), new Date(T0 + 2 * DAY + 7 * 60_000), true, 3],
-      [4, day(3), new Date(T0 + 3 * DAY + 7 * 60_000), true, 3],
-      [5, day(4), new Date(T0 + 4 * DAY + 7 * 60_000), false, 2],
+      [3, day(2), new Date(T0 + 2 * DAY + 7 * 60_000), true, 4],
+      [4, day(3), new Date(T0 + 3 * DAY + 7 * 60_000), true, 5],
+      [5, day(4), new Date(T0 + 4 * DAY + 7 * 60_000), false, 4],
     ]);
     expect(store.runsSince(CATALOG, day(4.001))).toEqual([]);
     expect(store.latestRuns(CATALOG, 2).map((run) => run.id)).toEqual([5, 4]);
@@ -44,11 +47,11 @@ describe('queries for reports', () => {
     const points = store.availabilitySince(CATALOG, day(3));
     expect(points.map((point) => point.id)).toEqual([4, 5]);
     expect(points[0]?.counts).toEqual({
-      alive: 0, redirected: 1, dead: 0, restricted: 0, blocked: 0, rate_limited: 0,
+      alive: 2, redirected: 1, dead: 0, restricted: 0, blocked: 0, rate_limited: 0,
       server_error: 0, timeout: 1, network_error: 0, tls_error: 0, malformed: 0, skipped: 1,
     });
-    expect(points[1]?.counts).toMatchObject({ network_error: 1, rate_limited: 1, alive: 0, skipped: 0 });
-    expect(store.availabilitySince(CATALOG, day(0)).map((point) => Object.values(point.counts).reduce((a, b) => a + b))).toEqual([2, 3, 3, 3, 2]);
+    expect(points[1]?.counts).toMatchObject({ network_error: 1, rate_limited: 1, alive: 2, skipped: 0 });
+    expect(store.availabilitySince(CATALOG, day(0)).map((point) => Object.values(point.counts).reduce((a, b) => a + b))).toEqual([4, 5, 4, 5, 4]);
   });
 
   it("linkTimeline: a link's verdict per run, optionally since a time", () => {

@@ -33,16 +33,25 @@ export interface RunSpec {
   minutes?: number;
   conclusive?: boolean;
   results?: readonly ResultSpec[];
+  /** Each adds an alive `https://github.com/{fullName}` result carrying the snapshot. */
   github?: readonly GithubSnapshot[];
+  /** Each adds an alive Hub URL result carrying the snapshot. */
   huggingface?: readonly HuggingfaceSnapshot[];
   catalog?: string;
 }
+
+const hubUrl = ({ kind, id }: HuggingfaceSnapshot): string =>
+  `https://huggingface.co/${kind === 'model' ? '' : `${kind}s/`}${id}`;
 
 export function makeRun({ at, minutes = 0, conclusive = true, results = [], github = [], huggingface = [], catalog = 'local:README.md' }: RunSpec): RecordedRun {
   const startedAt = new Date(T0 + at * HOUR);
   return {
     catalog, startedAt, finishedAt: new Date(startedAt.getTime() + minutes * 60_000), conclusive,
-    results: results.map(result), github, huggingface,
+    results: [
+      ...results.map(result),
+      ...github.map((facts) => ({ ...result([`https://github.com/${facts.fullName}`, 'alive']), github: facts })),
+      ...huggingface.map((facts) => ({ ...result([hubUrl(facts), 'alive']), huggingface: facts })),
+    ],
   };
 }
 
