@@ -11,9 +11,11 @@ import { MEMORY_DB } from './resolve-db-path.js';
 export interface StoreOptions {
   /** A file path (its directory is created) or `:memory:`; see `resolveDbPath`. */
   path: string;
+  /** The clock trends measure back from (7 and 30 days before it). */
   now?: () => Date;
   /** How long to wait for another process's write lock before giving up. */
   busyTimeoutMs?: number;
+  /** Tests pass their own list; features that need tables append to `MIGRATIONS` instead. */
   migrations?: readonly Migration[];
 }
 

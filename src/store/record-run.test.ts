@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import type { LinkOccurrence } from '../catalog/link-occurrence.js';
 import type { CheckResult } from '../check/check-result.js';
 import { isLinkmedicError } from '../errors.js';
+import type { GithubFacts } from '../metadata/github/github-facts.js';
+import type { HubFacts } from '../metadata/huggingface/hub-facts.js';
 import { openStore } from './open-store.js';
-import type { RecordedRun } from './recorded-run.js';
-import { githubRepo, hubRepo, makeRun, T0 } from './test-fixtures/make-run.js';
+import type { GithubSnapshot, HuggingfaceSnapshot, RecordedRun } from './recorded-run.js';
+import { githubRepo, hubRepo, makeRun, result, T0 } from './test-fixtures/make-run.js';
 
 const CATALOG = 'local:README.md';
 const dirs: string[] = [];
@@ -92,6 +94,21 @@ describe('recordRun', () => {
       repo_key: 'huggingface:dataset/bigbio/med_qa', hf_id: 'bigbio/med_qa', kind: 'dataset', likes: 17, downloads: null, gated: 'manual',
       last_modified: Date.parse('2025-01-01T00:00:00.000Z'),
     }]);
+    store.close();
+  });
+
+  it("takes the metadata stage's facts as they are", () => {
+    expectTypeOf<GithubFacts>().toExtend<GithubSnapshot>();
+    expectTypeOf<HubFacts>().toExtend<HuggingfaceSnapshot>();
+    const github: GithubFacts = {
+      fullName: 'a/b', stars: 1, forks: 0, archived: true, disabled: false, private: false,
+      pushedAt: null, license: null, description: null, databaseId: null,
+    };
+    const hub: HubFacts = { id: 'c/d', kind: 'space', likes: 2, downloads: null, gated: false, disabled: false, private: false, lastModified: null };
+    const store = openStore({ path: ':memory:' });
+    const run = makeRun({ at: 0 });
+    const id = store.recordRun({ ...run, results: [{ ...result(['https://github.com/a/b', 'alive']), github }, { ...result(['https://huggingface.co/spaces/c/d', 'alive']), huggingface: hub }] });
+    expect(store.runResults(id).map((entry) => entry.repoKey)).toEqual(['github:a/b', 'huggingface:space/c/d']);
     store.close();
   });
 
