@@ -42,7 +42,7 @@ const timeoutsSchema = z
 export const checkOptionsSchema = z
   .object({
     /** Requests in flight at once, all hosts together. */
-    concurrency: z.number().int().min(1).default(128),
+    concurrency: z.number().int().min(1).default(256),
     /** Requests in flight at once to one host, unless `hosts` says otherwise. */
     perHostConcurrency: z.number().int().min(1).default(8),
     /** Minimum gap between request starts to one host, unless `hosts` says otherwise. */

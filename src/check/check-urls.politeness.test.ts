@@ -59,6 +59,19 @@ describe('per-host and global caps (measured on the server side)', () => {
   });
 });
 
+describe('keep-alive', () => {
+  it.each([
+    { name: 'HEAD answers', handler: () => respond.ok() },
+    { name: 'GET after a refused HEAD', handler: () => respond.byMethod({ HEAD: respond.status(405), GET: respond.ok() }) },
+  ])('reuses connections for $name: at most one per request slot, not one per URL', async ({ handler }) => {
+    for (let i = 0; i < 40; i++) web.route('reuse.example.test', `/p${i}`, handler());
+    const run = await checkUrls(paths('reuse.example.test', 40), { perHostConcurrency: 4 }, { http });
+    expect([...run.results.values()].every((r) => r.verdict === 'alive')).toBe(true);
+    expect(web.count('reuse.example.test')).toBeGreaterThanOrEqual(40);
+    expect(web.connectionsFor('reuse.example.test')).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('one request per distinct URL', () => {
   it('checks duplicates and fragment variants once, and reports each input URL', async () => {
     web.route('dup.example.test', '/page', respond.ok());

@@ -9,6 +9,8 @@ import type { CheckRun, CheckStats } from './check-run.js';
 import type { CheckContext } from './check-context.js';
 import { checkUrl, type UrlCheck } from './check-url.js';
 import { isGoogleDriveHost } from './classify-google.js';
+import { feedByHost } from './feed-by-host.js';
+import { hostPolicyFor } from './host-policy-for.js';
 import { HostScheduler, type Clock } from './host-scheduler.js';
 import { judgeOffline } from './judge-offline.js';
 import { resolveTimeouts } from './resolve-timeouts.js';
@@ -68,27 +70,33 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
     const results = new Map<string, CheckResult>();
     const network: Array<{ input: string; host: string; check: UrlCheck }> = [];
     const shared = new Map<string, Promise<UrlCheck>>();
-    await Promise.all(
-      inputs.map(async (input) => {
-        const triage = triageUrl(input);
-        let result: CheckResult;
-        if (triage.kind === 'done') result = triage.result;
-        else if (triage.kind === 'file') result = await checkLocalFile(input, triage.path, config.localRoot);
-        else {
-          const key = triage.url.href.replace(/#.*$/, '');
-          let pending = shared.get(key);
-          if (!pending) shared.set(key, (pending = checkUrl(input, triage.url, ctx)));
-          const check = await pending;
-          // A fragment sibling keeps its own url; a suggestion keeps its own fragment.
-          const own = rebase(check, input, triage.url.hash);
-          network.push({ input, host: triage.url.hostname, check: own });
-          result = own.result;
-        }
-        results.set(input, result);
-        done++;
-        progress();
-      }),
-    );
+    const finish = (input: string, result: CheckResult) => {
+      results.set(input, result);
+      done++;
+      progress();
+    };
+    const httpTasks: Array<{ host: string; run: () => Promise<void> }> = [];
+    for (const input of inputs) {
+      const triage = triageUrl(input);
+      if (triage.kind === 'done') finish(input, triage.result);
+      else if (triage.kind === 'file') finish(input, await checkLocalFile(input, triage.path, config.localRoot));
+      else {
+        const { url } = triage;
+        httpTasks.push({
+          host: url.hostname,
+          run: async () => {
+            const key = url.href.replace(/#.*$/, '');
+            let pending = shared.get(key);
+            if (!pending) shared.set(key, (pending = checkUrl(input, url, ctx)));
+            // A fragment sibling keeps its own url; a suggestion keeps its own fragment.
+            const own = rebase(await pending, input, url.hash);
+            network.push({ input, host: url.hostname, check: own });
+            finish(input, own.result);
+          },
+        });
+      }
+    }
+    await feedByHost(httpTasks, (host) => hostPolicyFor(host, config).concurrency + 1);
 
     const deferred = network.filter((entry) => entry.check.deferredUntil !== undefined);
     await retryDeferred(deferred, results, ctx);

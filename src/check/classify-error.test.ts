@@ -22,7 +22,7 @@ describe('classifyError (by code, through cause chains)', () => {
     [err('UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 'tls_error', 'tls_untrusted', false, undefined],
     [err('ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE'), 'tls_error', 'tls_handshake_failed', false, undefined],
     [err('UND_ERR_HEADERS_OVERFLOW'), 'network_error', 'protocol_error', false, undefined],
-    [Object.assign(new Error('not HTTP'), { name: 'HTTPParserError' }), 'network_error', 'protocol_error', false, undefined],
+    [Object.assign(new Error('not HTTP'), { name: 'HTTPParserError' }), 'network_error', 'protocol_error', true, undefined],
     [err('UND_ERR_ABORTED'), 'network_error', 'proxy_error', true, undefined],
     [new PrivateAddressError('internal.example', '10.0.0.1'), 'skipped', 'private_address', false, undefined],
     [new TypeError('fetch failed', { cause: new PrivateAddressError('x', '127.0.0.1') }), 'skipped', 'private_address', false, undefined],

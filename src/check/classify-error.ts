@@ -84,9 +84,9 @@ export function classifyError(error: unknown, proxies: readonly ProxyEndpoint[] 
     const environment = transient === 'dns_error' ? 'dns' : transient === 'network_unreachable' ? 'unreachable' : undefined;
     return make(transient, detail, { retriable: true, environment });
   }
-  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code.startsWith('HPE_') || code === 'UND_ERR_INFO') {
-    return make('protocol_error', detail, {});
-  }
+  // A garbled answer may come from a kept-alive socket a broken server left dirty: retry fresh.
+  if (code.startsWith('HPE_')) return make('protocol_error', detail, { retriable: true });
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_INFO') return make('protocol_error', detail, {});
   return make('network_failure', detail, {});
 }
 

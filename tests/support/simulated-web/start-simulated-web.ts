@@ -46,6 +46,8 @@ export interface SimulatedWeb {
   maxInFlightByHost: Map<string, number>;
   /** Highest number of requests in flight at once over all hosts. */
   maxInFlight(): number;
+  /** Distinct TCP connections that carried requests for a host (keep-alive reuse shows here). */
+  connectionsFor(host: string): number;
   /** Options for `createHttpClient` that reach this web: its resolver and CA, guard off. */
   clientOptions: { lookup: LookupFunction; extraCaCerts: string[]; allowPrivateNetworks: true };
   resetStats(): void;
@@ -70,12 +72,20 @@ export async function startSimulatedWeb(): Promise<SimulatedWeb> {
   const maxInFlightByHost = new Map<string, number>();
   let total = 0;
   let maxTotal = 0;
+  const socketsByHost = new Map<string, WeakSet<Socket>>();
+  const socketCounts = new Map<string, number>();
   const names = new Map<string, string | { error: string }>();
 
   const handle = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const path = req.url ?? '/';
     requests.push({ method: req.method ?? 'GET', host, path, scheme, headers: req.headers });
+    const seen = socketsByHost.get(host) ?? new WeakSet<Socket>();
+    socketsByHost.set(host, seen);
+    if (!seen.has(req.socket)) {
+      seen.add(req.socket);
+      socketCounts.set(host, (socketCounts.get(host) ?? 0) + 1);
+    }
     const now = (inFlight.get(host) ?? 0) + 1;
     inFlight.set(host, now);
     maxInFlightByHost.set(host, Math.max(now, maxInFlightByHost.get(host) ?? 0));
@@ -136,10 +146,13 @@ export async function startSimulatedWeb(): Promise<SimulatedWeb> {
     count: (host, path) => requests.filter((r) => r.host === host && (path === undefined || r.path === path)).length,
     maxInFlightByHost,
     maxInFlight: () => maxTotal,
+    connectionsFor: (host) => socketCounts.get(host) ?? 0,
     clientOptions: { lookup, extraCaCerts: [certs.caCert], allowPrivateNetworks: true },
     resetStats() {
       requests.length = 0;
       maxInFlightByHost.clear();
+      socketsByHost.clear();
+      socketCounts.clear();
       maxTotal = total;
     },
     async close() {
