@@ -7,6 +7,17 @@ export type ResolvedHostPolicy = Required<HostPolicy>;
  * domains) of the user's `hosts`, over the built-in defaults, over the global per-host values.
  */
 export function hostPolicyFor(hostname: string, options: ResolvedCheckOptions): ResolvedHostPolicy {
+  let cache = CACHE.get(options);
+  if (!cache) CACHE.set(options, (cache = new Map()));
+  let policy = cache.get(hostname);
+  if (!policy) cache.set(hostname, (policy = compute(hostname, options)));
+  return policy;
+}
+
+// Asked once per URL and per hop; a run has few hosts and one options object.
+const CACHE = new WeakMap<ResolvedCheckOptions, Map<string, ResolvedHostPolicy>>();
+
+function compute(hostname: string, options: ResolvedCheckOptions): ResolvedHostPolicy {
   const base: ResolvedHostPolicy = {
     concurrency: options.perHostConcurrency,
     intervalMs: options.perHostIntervalMs,
