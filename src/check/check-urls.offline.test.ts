@@ -61,6 +61,18 @@ describe('the offline rule: no link is reported dead for the checker\'s own fail
     expect(web.lookup.calls).not.toContain('canary.example.test');
   });
 
+  it('asks each unreachable host once, whatever its pacing and number of links', async () => {
+    const lookup = createTestLookup(() => undefined);
+    const http = createHttpClient({ lookup });
+    const urls = Array.from({ length: 30 }, (_, i) => `https://github.com/owner/repo${i}`);
+    const run = await checkUrls(urls, {}, { http });
+    await http.close();
+    expect(run.conclusive).toBe(false);
+    expect(lookup.calls.filter((name) => name === 'github.com')).toHaveLength(1);
+    // github.com is paced at one request a second and two at a time: one answer is enough.
+    expect(run.stats.requests).toBeLessThanOrEqual(2);
+  });
+
   it('a proxy that cannot be reached makes the run inconclusive', async () => {
     const port = await closedPort();
     const http = createHttpClient({ env: { HTTPS_PROXY: `http://127.0.0.1:${port}` } });

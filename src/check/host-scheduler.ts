@@ -1,4 +1,5 @@
 import PQueue from 'p-queue';
+import type { ErrorClassification } from './classify-error.js';
 import type { ResolvedCheckOptions } from './check-options.js';
 import { hostPolicyFor } from './host-policy-for.js';
 
@@ -14,6 +15,13 @@ export class HostDeferredError extends Error {
   }
 }
 
+/** Thrown by `run` when the host was found unreachable while the task waited for its turn. */
+export class HostFailedError extends Error {
+  constructor(readonly failure: ErrorClassification) {
+    super('host unreachable');
+  }
+}
+
 /**
  * Decides when a request may start: at most `concurrency` in flight overall and the host's cap
  * per host, starts paced by the host's interval, and nothing sent to a host while it has asked
@@ -26,6 +34,7 @@ export class HostScheduler {
   private readonly queues = new Map<string, PQueue>();
   private readonly blockedUntil = new Map<string, number>();
   private readonly deferredUntil = new Map<string, number>();
+  private readonly failures = new Map<string, ErrorClassification>();
   private readonly global: PQueue;
 
   constructor(
@@ -44,6 +53,8 @@ export class HostScheduler {
       }
       const deferredUntil = this.deferredUntilFor(host);
       if (deferredUntil > this.clock.now()) throw new HostDeferredError(deferredUntil);
+      const failure = this.failures.get(host);
+      if (failure) throw new HostFailedError(failure);
       return this.global.add(async () => {
         this.track(host, +1);
         try {
@@ -63,6 +74,20 @@ export class HostScheduler {
   /** The host asked to wait longer than the cap: its URLs go to the end of the run. */
   defer(host: string, until: number): void {
     this.deferredUntil.set(host, Math.max(until, this.deferredUntil.get(host) ?? 0));
+  }
+
+  /**
+   * Remembers that a host cannot be reached from here at all (its name does not resolve, no
+   * route, the proxy is down): its other URLs get the same answer without another attempt,
+   * and without waiting out the host's pacing (an offline run of 80 github.com links would
+   * otherwise take 80 s to say so).
+   */
+  failHost(host: string, failure: ErrorClassification): void {
+    this.failures.set(host, failure);
+  }
+
+  failureFor(host: string): ErrorClassification | undefined {
+    return this.failures.get(host);
   }
 
   /** When a deferred host may be asked again (0 if it is not deferred). */

@@ -1,7 +1,7 @@
 import type { CheckContext, Tally } from './check-context.js';
 import { classifyError, type ErrorClassification } from './classify-error.js';
 import { detectBotWall } from './detect-bot-wall.js';
-import { HostDeferredError } from './host-scheduler.js';
+import { HostDeferredError, HostFailedError } from './host-scheduler.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { sendProbe, type ProbeMethod, type ProbeResponse } from './send-probe.js';
 
@@ -30,6 +30,8 @@ export async function requestWithRetries(
   let rateLimits = 0;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 0) ctx.counters.retries++;
+    const unreachable = scheduler.failureFor(host);
+    if (unreachable) return { kind: 'error', error: unreachable };
     const deferredUntil = scheduler.deferredUntilFor(host);
     if (deferredUntil > clock.now()) return { kind: 'deferred', until: deferredUntil, waitMs: deferredUntil - clock.now() };
 
@@ -50,11 +52,14 @@ export async function requestWithRetries(
       if (error instanceof HostDeferredError) {
         return { kind: 'deferred', until: error.until, waitMs: error.until - clock.now() };
       }
+      if (error instanceof HostFailedError) return { kind: 'error', error: error.failure };
       const classified = classifyError(error, ctx.proxies);
       if (method === 'GET' && classified.retriable && failures < options.retries) {
         await clock.sleep(backoff(++failures, ctx));
         continue;
       }
+      // Final for the host too: NXDOMAIN at once; other environment failures once GET gave up.
+      if (classified.environment && (method === 'GET' || !classified.retriable)) scheduler.failHost(host, classified);
       return { kind: 'error', error: classified };
     }
 

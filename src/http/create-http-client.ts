@@ -5,6 +5,7 @@ import { EnvHttpProxyAgent, Headers, fetch as undiciFetch, type Dispatcher } fro
 import { z } from 'zod';
 import { LinkmedicError } from '../errors.js';
 import { buildCaList } from './build-ca-list.js';
+import { cacheLookup } from './cache-lookup.js';
 import { guardLookup } from './guard-lookup.js';
 import type { HttpClient } from './http-client.js';
 import { privateAddressInterceptor } from './private-address-interceptor.js';
@@ -20,6 +21,8 @@ export const httpClientOptionsSchema = z
     lookup: z.custom<LookupFunction>(isFunction, 'lookup must be a function').optional(),
     /** Turn the private-address guard off (self-hosted use, tests). Default false. */
     allowPrivateNetworks: z.boolean().default(false),
+    /** How long resolved addresses are reused; one query per name per run at the default. */
+    dnsCacheTtlMs: z.number().int().min(0).default(60_000),
     /** PEM certificates trusted in addition to Node's store and `NODE_EXTRA_CA_CERTS`. */
     extraCaCerts: z.array(z.string()).default([]),
     /** TCP + TLS handshake budget per connection. */
@@ -57,7 +60,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
   const config = parsed.data;
   const env = config.env ?? process.env;
-  const lookup = config.lookup ?? (dnsLookup as unknown as LookupFunction);
+  const lookup = cacheLookup(config.lookup ?? (dnsLookup as unknown as LookupFunction), config.dnsCacheTtlMs);
   const ca = buildCaList(env, config.extraCaCerts);
   // One secure context for all connections instead of re-parsing ~150 roots per handshake.
   const secureContext = ca === undefined ? undefined : createSecureContext({ ca });
