@@ -45,6 +45,16 @@ describe('timeouts', () => {
   });
 });
 
+describe('certificates', () => {
+  it('a CA the client does not trust is tls_untrusted, never retried', async () => {
+    const http = createHttpClient({ lookup: web.lookup, allowPrivateNetworks: true });
+    const url = web.url('untrusted.example.test', '/ok', 'https');
+    const run = await checkUrls([url], {}, { http });
+    await http.close();
+    expect(run.results.get(url)).toMatchObject({ verdict: 'tls_error', reason: 'tls_untrusted', attempts: 1 });
+  });
+});
+
 describe('the private-address guard (guard on, as in production)', () => {
   it.each([
     ['a literal loopback IP', (w: SimulatedWeb) => `http://127.0.0.1:${w.httpPort}/ok`],

@@ -5,7 +5,7 @@
 export const VERDICTS = {
   alive: 'The target answers with content (2xx), directly or through temporary redirects.',
   redirected: 'Alive, but only through a permanent redirect or a repository rename; a suggestion holds the new URL.',
-  dead: 'The target is gone: 404/410, repository not found or disabled, or a host name that does not exist.',
+  dead: 'The target is gone: 404/410 (or another 4xx), a soft 404, a redirect loop, repository not found or disabled, or a host name that does not exist.',
   restricted: 'The target exists but needs a login or permission (401, 403, private, sign-in page); never dead.',
   blocked: 'A bot wall answered instead of the target (Cloudflare challenge, LinkedIn 999); a human must look.',
   rate_limited: 'The host kept answering 429 (or its API budget ran out) past the wait cap; retried next run.',
@@ -14,7 +14,7 @@ export const VERDICTS = {
   network_error: 'The connection was refused, reset or failed below HTTP after retries.',
   tls_error: 'The certificate or TLS handshake is invalid (expired, self-signed, wrong host).',
   malformed: 'The URL cannot be parsed or requested as written.',
-  skipped: 'Not checked on purpose: non-HTTP scheme, excluded by config, private address, relative link.',
+  skipped: 'Not checked on purpose (non-HTTP scheme, excluded by config, private address, relative link) or not judged because the checker was offline.',
 } as const;
 
 export type Verdict = keyof typeof VERDICTS;
