@@ -20,7 +20,11 @@ export async function judgeOffline(
   lookup: LookupFunction,
 ): Promise<OfflineJudgement> {
   const byHost = new Map<string, UrlCheck[]>();
-  for (const { host, check } of checks) byHost.set(host, [...(byHost.get(host) ?? []), check]);
+  for (const { host, check } of checks) {
+    const list = byHost.get(host);
+    if (list) list.push(check);
+    else byHost.set(host, [check]);
+  }
   if (byHost.size === 0) return { offline: false };
   const failing = [...byHost.values()].filter((list) => list.every((c) => c.environment !== undefined));
   if (failing.length / byHost.size < threshold || failing.length === 0) return { offline: false };
