@@ -31,11 +31,15 @@ export function* parseMarkdownBlocks(text: string): Generator<Event[]> {
       start = index + 1;
     }
   }
+  events.length = 0;
   for (const block of blocks) subtokenize(block);
-  for (const block of blocks) {
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
     while (!subtokenize(block)) {
       // Each pass expands one more level of nesting (content, then text).
     }
+    // Let a block's events go once the caller is done with them: a 10 MB file has millions.
+    blocks[index] = [];
     yield block;
   }
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isLinkmedicError } from '../errors.js';
 import { processIo, type CliIo } from './cli-io.js';
+import { checkCommand } from './commands/check-command.js';
 import { extractCommand } from './commands/extract-command.js';
 
 function describeFailure(error: unknown, debug: boolean): string {
@@ -26,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(run linkmedic --help for usage)');
-  for (const command of [extractCommand(io, setExitCode)]) {
+  for (const command of [checkCommand(io, setExitCode), extractCommand(io, setExitCode)]) {
     program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
   }
   try {

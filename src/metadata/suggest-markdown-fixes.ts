@@ -22,6 +22,14 @@ function correctedUrl(replacement: string): string | undefined {
   return URL.canParse(text) ? new URL(text).href : undefined;
 }
 
+/** Each fixable finding with the URL its correction would link to (what the pipeline must check). */
+export function markdownFixTargets(findings: readonly LintFinding[]): Array<{ finding: LintFinding; url: string; brokenUrl: string }> {
+  return findings.flatMap((finding) => {
+    const url = finding.fix && finding.occurrence && FIXABLE.has(finding.code) ? correctedUrl(finding.fix.replacement) : undefined;
+    return url && url !== finding.occurrence!.url ? [{ finding, url, brokenUrl: finding.occurrence!.url }] : [];
+  });
+}
+
 /**
  * For every backslash-escaped or space-cut bare URL, checks the corrected URL once; when it is
  * alive (or alive through a permanent redirect), suggests it for the broken link.
@@ -33,17 +41,15 @@ export async function suggestMarkdownFixes(
 ): Promise<MarkdownFixSuggestion[]> {
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const verdicts = new Map<string, Promise<boolean>>();
-  const candidates = findings.flatMap((finding) => {
-    const url = finding.fix && finding.occurrence && FIXABLE.has(finding.code) ? correctedUrl(finding.fix.replacement) : undefined;
-    if (!url || url === finding.occurrence!.url) return [];
+  const candidates = markdownFixTargets(findings);
+  for (const { url } of candidates) {
     if (!verdicts.has(url)) {
       verdicts.set(url, queue.add(async () => {
         const { verdict } = await check(url);
         return verdict === 'alive' || verdict === 'redirected';
       }) as Promise<boolean>);
     }
-    return [{ finding, url, brokenUrl: finding.occurrence!.url }];
-  });
+  }
   const suggestions: MarkdownFixSuggestion[] = [];
   for (const { finding, url, brokenUrl } of candidates) {
     if (await verdicts.get(url)) suggestions.push({ brokenUrl, suggestion: { url, kind: 'markdown_fix' }, finding });

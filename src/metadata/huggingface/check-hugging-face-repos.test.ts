@@ -210,4 +210,16 @@ describe('checkHuggingFaceRepos: pacing and failures', () => {
     const run = await checkHuggingFaceRepos(modelUrls(1), deps({ env: { HF_ENDPOINT: url } }));
     expect(run.checks.map(verdictOf)).toEqual([{ unverified: 'api_unavailable' }]);
   });
+
+  it.each([
+    { name: 'refuses connections', endpoint: async () => { const { hub } = await start(); const url = hub.url; await hub.close(); running = undefined; return url; }, most: 2 * 3 },
+    { name: 'does not resolve', endpoint: async () => 'http://hub.nxdomain.invalid', most: 2 },
+  ])('stops asking an API that $name after two repositories in a row fail', async ({ endpoint, most }) => {
+    const HF_ENDPOINT = await endpoint();
+    const { deps } = virtualTime();
+    const run = await checkHuggingFaceRepos(modelUrls(20), { ...deps, env: { HF_ENDPOINT }, concurrency: 1 });
+    expect(new Set(run.checks.map((check) => verdictOf(check).unverified))).toEqual(new Set(['api_unavailable']));
+    // Two repositories' attempts (no retries for a name that does not resolve), not twenty.
+    expect(run.stats.requests).toBe(most);
+  });
 });

@@ -69,14 +69,17 @@ export async function checkHuggingFaceRepos(urls: readonly string[], deps: HubCh
   const refs = urls.map(parseHuggingFaceUrl);
   const answers = new Map<string, Promise<HubAnswer>>();
   const queue = new PQueue({ concurrency: deps.concurrency ?? 4 });
-  let unauthorized: HubAnswer | undefined;
+  // A rejected token, or an API that stays unreachable, fails every request alike: stop asking.
+  let giveUp: HubAnswer | undefined;
+  let unavailableInARow = 0;
   for (const ref of refs) {
     if (!ref || answers.has(key(ref))) continue;
     answers.set(key(ref), queue.add(async () => {
-      // A rejected token fails every request alike: stop asking.
-      if (unauthorized) return unauthorized;
+      if (giveUp) return giveUp;
       const answer = await fetchHubRepo(ref, ctx);
-      if (answer.kind === 'unverified' && answer.reason === 'api_unauthorized') unauthorized = answer;
+      const reason = answer.kind === 'unverified' ? answer.reason : undefined;
+      unavailableInARow = reason === 'api_unavailable' ? unavailableInARow + 1 : 0;
+      if (reason === 'api_unauthorized' || unavailableInARow >= 2) giveUp = answer;
       return answer;
     }) as Promise<HubAnswer>);
   }

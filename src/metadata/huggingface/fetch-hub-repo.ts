@@ -51,7 +51,9 @@ export async function fetchHubRepo(ref: HubRepoRef, ctx: HubRequestContext): Pro
       response = await ctx.fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(ctx.requestTimeoutMs) });
     } catch (error) {
       ctx.pacer.settle();
-      if (failures++ < ctx.maxTransientRetries) {
+      // A name that does not resolve will not resolve in two seconds either (offline, or a typo'd endpoint).
+      const permanent = (error as { cause?: { code?: string } }).cause?.code === 'ENOTFOUND';
+      if (!permanent && failures++ < ctx.maxTransientRetries) {
         await ctx.sleep(1000 * 2 ** failures);
         continue;
       }

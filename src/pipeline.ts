@@ -1,0 +1,102 @@
+import { extractMarkdown, type Extraction } from './catalog/extract-markdown.js';
+import type { LinkOccurrence } from './catalog/link-occurrence.js';
+import type { MarkdownFile } from './catalog/read-markdown-files.js';
+import type { CheckOptions } from './check/check-options.js';
+import type { HttpClient } from './http/http-client.js';
+import type { GithubClient } from './metadata/github/create-github-octokit.js';
+import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
+import { attachSuggestions } from './pipeline/attach-suggestions.js';
+import { checkLinks } from './pipeline/check-links.js';
+import type { CheckedLink } from './pipeline/checked-link.js';
+import { toRecordedRun } from './pipeline/to-recorded-run.js';
+import { buildRunReport } from './report/build-run-report.js';
+import type { RunReport } from './report/run-report.js';
+import { DEFAULT_DEAD_RULES, type DeadRules } from './store/dead-rules.js';
+import type { HistoryStore } from './store/history-store.js';
+import type { RepoTrend } from './store/queries/repo-trend.js';
+import { githubRepoKey, huggingfaceRepoKey } from './store/repo-key.js';
+
+export interface CatalogCheckOptions {
+  /** History key of the catalog: `local:…` for the CLI, `github:owner/repo` for the app. */
+  catalog: string;
+  check?: CheckOptions;
+  /** URLs matching any of these are not checked (verdict `skipped`, reason `excluded`). */
+  exclude?: readonly RegExp[];
+  deadRules?: DeadRules;
+  /** Look up Wayback snapshots for dead links. Default true. */
+  archive?: boolean;
+}
+
+export interface CatalogCheckDeps {
+  http: HttpClient;
+  store: HistoryStore;
+  env?: Readonly<Record<string, string | undefined>>;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  github?: { client?: GithubClient; token?: string };
+}
+
+export interface CatalogRun {
+  report: RunReport;
+  extractions: Extraction[];
+  /** The run's id in history. */
+  runId: number;
+}
+
+function groupByUrl(extractions: readonly Extraction[]): Map<string, LinkOccurrence[]> {
+  const byUrl = new Map<string, LinkOccurrence[]>();
+  for (const occurrence of extractions.flatMap((extraction) => extraction.occurrences)) {
+    const known = byUrl.get(occurrence.url);
+    if (known) known.push(occurrence);
+    else byUrl.set(occurrence.url, [occurrence]);
+  }
+  return byUrl;
+}
+
+function trendsByUrl(store: HistoryStore, catalog: string, links: ReadonlyMap<string, CheckedLink>, at: Date): Map<string, RepoTrend> {
+  const keyOf = new Map<string, string>();
+  for (const [url, link] of links) {
+    if (link.github) keyOf.set(url, githubRepoKey(link.github.fullName));
+    else if (link.huggingface) keyOf.set(url, huggingfaceRepoKey(link.huggingface.kind, link.huggingface.id));
+  }
+  const trends = store.repoTrends(catalog, { at, keys: [...new Set(keyOf.values())] });
+  return new Map([...keyOf].flatMap(([url, key]) => (trends.has(key) ? [[url, trends.get(key)!] as const] : [])));
+}
+
+/**
+ * The whole pipeline for one catalog: extract → check (APIs, then HTTP) → suggest → record in
+ * history → derive each link's standing → report. The CLI and the GitHub App both call this.
+ */
+export async function checkCatalog(files: readonly MarkdownFile[], options: CatalogCheckOptions, deps: CatalogCheckDeps): Promise<CatalogRun> {
+  const env = deps.env ?? process.env;
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now();
+
+  const extractions = files.map(({ text, file }) => extractMarkdown(text, file));
+  const occurrencesByUrl = groupByUrl(extractions);
+  const findings = extractions.flatMap((extraction) => extraction.findings);
+  // Corrected forms of mangled URLs are checked in the same run, so a fix is only proposed if it works.
+  const probeUrls = markdownFixTargets(findings).map((target) => target.url).filter((url) => !occurrencesByUrl.has(url));
+
+  const checks = await checkLinks([...occurrencesByUrl.keys(), ...new Set(probeUrls)], options, { ...deps, env, now });
+  const probes = new Map([...new Set(probeUrls)].map((url) => [url, checks.links.get(url)!] as const));
+  for (const url of probes.keys()) checks.links.delete(url);
+  const { waybackRequests } = await attachSuggestions(checks.links, probes, findings, { archive: options.archive ?? true }, { fetch: deps.http.fetch, env });
+
+  const finishedAt = now();
+  const run = { catalog: options.catalog, startedAt, finishedAt, conclusive: checks.conclusive };
+  const runId = deps.store.recordRun(toRecordedRun(run, checks.links, occurrencesByUrl));
+  const states = deps.store.persistent
+    ? deps.store.linkStates(options.catalog, occurrencesByUrl.keys(), options.deadRules ?? DEFAULT_DEAD_RULES)
+    : undefined;
+  const report = buildRunReport({
+    ...run,
+    ...(checks.inconclusiveReason && { inconclusiveReason: checks.inconclusiveReason }),
+    extractions,
+    links: checks.links,
+    ...(states && { states }),
+    trends: trendsByUrl(deps.store, options.catalog, checks.links, startedAt),
+    stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, waybackRequests },
+  });
+  return { report, extractions, runId };
+}

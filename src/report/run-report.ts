@@ -1,0 +1,97 @@
+import type { LintCode } from '../catalog/lint-finding.js';
+import type { LinkKind, SourceSpan } from '../catalog/link-occurrence.js';
+import type { RedirectHop, Suggestion } from '../check/check-result.js';
+import type { Verdict } from '../check/verdict.js';
+import type { CheckedBy } from '../pipeline/checked-link.js';
+
+/**
+ * The JSON document of `linkmedic check --json` (schemaVersion 1). Members documented in the
+ * README are stable; later versions only add members.
+ */
+export interface RunReport {
+  schemaVersion: 1;
+  /** The history key of the checked catalog (`local:…` or `github:owner/repo`). */
+  catalog: string;
+  /** False when linkmedic itself could not reach the network: no link was judged dead then. */
+  conclusive: boolean;
+  inconclusiveReason?: string;
+  startedAt: string;
+  finishedAt: string;
+  summary: { total: number } & Record<Verdict, number>;
+  links: LinkReport[];
+  findings: FindingReport[];
+  stats: RunStats;
+}
+
+export interface OccurrenceReport {
+  file: string;
+  line: number;
+  column: number;
+  entry?: string;
+  /** Heading path, joined with " > ". */
+  section?: string;
+  tableColumn?: string;
+  kind: LinkKind;
+  /** The URL's characters in the file (UTF-16 offsets), which a fix rewrites. */
+  span: SourceSpan;
+}
+
+export interface LinkReport {
+  url: string;
+  verdict: Verdict;
+  reason: string;
+  detail: string;
+  httpStatus?: number;
+  finalUrl?: string;
+  redirects: RedirectHop[];
+  suggestion?: Suggestion;
+  occurrences: OccurrenceReport[];
+  elapsedMs: number;
+  checkedBy: CheckedBy;
+  github?: {
+    fullName: string;
+    stars: number;
+    forks: number;
+    archived: boolean;
+    pushedAt: string | null;
+    license: string | null;
+    starsDelta7d?: number;
+    starsDelta30d?: number;
+  };
+  huggingface?: {
+    id: string;
+    kind: 'model' | 'dataset' | 'space';
+    likes: number;
+    downloads: number | null;
+    gated: boolean | 'auto' | 'manual';
+    disabled: boolean;
+    lastModified: string | null;
+    likesDelta30d?: number;
+  };
+  history?: {
+    consecutiveFailures: number;
+    firstFailedAt?: string;
+    lastAliveAt?: string;
+    confirmedDead: boolean;
+  };
+}
+
+export interface FindingReport {
+  code: LintCode;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  url?: string;
+  fix?: { span: SourceSpan; replacement: string };
+}
+
+export interface RunStats {
+  elapsedMs: number;
+  /** HTTP requests to the links themselves. */
+  httpRequests: number;
+  graphqlRequests: number;
+  githubRestRequests: number;
+  hubRequests: number;
+  waybackRequests: number;
+}

@@ -1,0 +1,106 @@
+import { lookup } from 'node:dns/promises';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitCodeFor } from '../../src/cli/exit-code-for.js';
+import type { RunReport } from '../../src/report/run-report.js';
+import { spawnCli } from '../support/cli-harness.js';
+import { respond, startSimulatedWeb, startTestProxy, type SimulatedWeb, type TestProxy } from '../support/simulated-web/index.js';
+
+// Whether this machine has no internet (as here and in CI): then the real offline behaviour is tested.
+const offline = await lookup('example.com').then(() => false, () => true);
+
+let web: SimulatedWeb;
+let proxy: TestProxy;
+let file: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  web = await startSimulatedWeb();
+  // The CLI reaches the simulated web the way users behind a corporate proxy reach the web.
+  proxy = await startTestProxy(web.lookup);
+  env = { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: web.caFile };
+  web.route('docs.example.test', '/ok', respond.ok('<title>fine</title>'));
+  web.route('docs.example.test', '/gone', respond.status(404));
+  web.route('docs.example.test', '/old', respond.redirect(308, '/ok'));
+  web.route('docs.example.test', '/login', respond.status(401));
+  file = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-check-')), 'README.md');
+  writeFileSync(
+    file,
+    [
+      '# Datasets',
+      '',
+      '| Name | Link |',
+      '|---|---|',
+      `| Alive | ${web.url('docs.example.test', '/ok', 'https')} |`,
+      `| Gone | [get it](${web.url('docs.example.test', '/gone')}) |`,
+      `| Moved | ${web.url('docs.example.test', '/old')} |`,
+      `| Private | ${web.url('docs.example.test', '/login')} |`,
+      '- Contact <mailto:team@example.test>',
+      '',
+    ].join('\n'),
+  );
+});
+
+afterAll(async () => {
+  await proxy.close();
+  await web.close();
+});
+
+describe('linkmedic check', () => {
+  it('prints the JSON report and exits 1 when a link is dead', async () => {
+    const { code, stdout, stderr } = await spawnCli(['check', file, '--json', '--no-db', '--no-archive'], { env });
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as RunReport;
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      conclusive: true,
+      summary: { total: 5, alive: 1, dead: 1, redirected: 1, restricted: 1, skipped: 1 },
+    });
+    expect(Date.parse(report.startedAt)).toBeLessThanOrEqual(Date.parse(report.finishedAt));
+    const gone = report.links.find((link) => link.url.endsWith('/gone'))!;
+    expect(gone).toMatchObject({
+      verdict: 'dead',
+      reason: 'http_404',
+      httpStatus: 404,
+      redirects: [],
+      occurrences: [{ file, line: 6, column: 19, entry: 'Gone', section: 'Datasets', kind: 'inline' }],
+    });
+    expect(gone.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(report.links.find((link) => link.url.endsWith('/old'))).toMatchObject({
+      verdict: 'redirected',
+      finalUrl: web.url('docs.example.test', '/ok'),
+      redirects: [{ status: 308, location: web.url('docs.example.test', '/ok') }],
+      suggestion: { url: web.url('docs.example.test', '/ok'), kind: 'permanent_redirect' },
+    });
+    expect(report.links.find((link) => link.url.startsWith('mailto:'))).toMatchObject({ verdict: 'skipped' });
+    expect(proxy.connects.length + web.requests.length).toBeGreaterThan(0);
+  });
+
+  it('prints each problem with its place, entry, verdict, reason and suggestion', async () => {
+    const { code, stdout } = await spawnCli(['check', file, '--no-db', '--no-archive'], { env });
+    expect(code).toBe(1);
+    expect(stdout).toContain(`Dead (1):\n  ${file}:6  Gone\n    ${web.url('docs.example.test', '/gone')}\n    dead (http_404`);
+    expect(stdout).toContain(`suggestion (permanent_redirect): ${web.url('docs.example.test', '/ok')}`);
+    expect(stdout).toMatch(/Needs a human[^\n]*\(1\):\n[^\n]*Private/);
+    expect(stdout).toMatch(/5 links checked in [\d.]+ s: 1 alive, 1 redirected, 1 dead, 1 restricted, 1 skipped\./);
+  });
+
+  it.each<{ report: Pick<RunReport, 'conclusive' | 'summary'>; code: number }>([
+    { report: { conclusive: true, summary: { dead: 0 } as RunReport['summary'] }, code: 0 },
+    { report: { conclusive: true, summary: { dead: 2 } as RunReport['summary'] }, code: 1 },
+    { report: { conclusive: false, summary: { dead: 0 } as RunReport['summary'] }, code: 3 },
+  ])('exit code $code', ({ report, code }) => {
+    expect(exitCodeFor(report)).toBe(code);
+  });
+
+  it.runIf(offline)('says it is offline, instead of listing dead links, when there is no network (exit 3)', async () => {
+    const { code, stdout } = await spawnCli(['check', '--no-db', '--no-archive']);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^Inconclusive: linkmedic seems to be offline/);
+    expect(stdout).not.toContain('Dead (');
+    expect(stdout).toMatch(/212 links checked in [\d.]+ s: 212 skipped\./);
+  }, 120_000);
+});
