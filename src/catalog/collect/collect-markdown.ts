@@ -1,4 +1,4 @@
-import { parseMarkdownBlocks } from '../parse-markdown.js';
+import { parseMarkdownSlices } from '../parse-markdown.js';
 import { collectHeadings } from './collect-headings.js';
 import { collectLinks } from './collect-links.js';
 import { collectListItems } from './collect-list-items.js';
@@ -14,8 +14,8 @@ export function collectMarkdown(source: string): MarkdownModel {
     collectTables(source, model.tables),
     collectListItems(source, model.listItems),
   ];
-  // A block's events are complete in themselves: no construct spans two top-level blocks.
-  for (const events of parseMarkdownBlocks(source)) {
+  // A slice holds whole constructs: no link, cell or list item spans two slices.
+  for (const events of parseMarkdownSlices(source)) {
     events.forEach(([kind, token], index) => {
       for (const collector of collectors) collector.onEvent(kind, token, index, events);
     });
