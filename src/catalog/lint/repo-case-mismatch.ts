@@ -1,7 +1,16 @@
 import type { LinkOccurrence } from '../link-occurrence.js';
 import type { LintRule } from './lint-input.js';
 import { findingAt } from './lint-input.js';
-import { repoKey } from './repo-key.js';
+import { parseGithubRepoUrl } from '../../metadata/github/parse-github-repo-url.js';
+import { parseHuggingFaceUrl } from '../../metadata/huggingface/parse-hugging-face-url.js';
+
+/** `github:Owner/Name` or `huggingface:dataset/Owner/Name`, letter case kept; undefined for other links. */
+function repoKey(url: string): string | undefined {
+  const github = parseGithubRepoUrl(url);
+  if (github) return `github:${github.owner}/${github.repo}`;
+  const hub = parseHuggingFaceUrl(url);
+  return hub ? `huggingface:${hub.kind}/${hub.id}` : undefined;
+}
 
 /**
  * GitHub and Hugging Face repository names are case-insensitive, so `Org/Repo` and `org/repo` are

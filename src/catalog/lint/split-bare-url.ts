@@ -1,6 +1,7 @@
-import { parseRepoPath } from './repo-key.js';
 import type { LintRule } from './lint-input.js';
 import { findingAt } from './lint-input.js';
+
+const OWNER_PAGE = /^https?:\/\/(?:www\.)?github\.com\/[^/?#]+\/?$/i;
 
 /** Spaces, then one path-like word, then the end of the cell or line. */
 const CONTINUATION = /^[ \t]+([A-Za-z0-9._~%!$&'*+,;=:@/-]+)(?=[ \t]*(?:\||\r?\n|$))/;
@@ -18,9 +19,8 @@ export const splitBareUrl: LintRule = ({ source, occurrences }) =>
       const word = match?.[1];
       if (!match || !word || /^[a-z][a-z0-9+.-]*:/i.test(word)) return [];
       const raw = source.slice(occurrence.span.start, occurrence.span.end);
-      const repo = parseRepoPath(occurrence.url);
       // `github.com/owner/` + ` repo`: an owner page followed by a word is almost surely a cut repo URL.
-      const ownerOnly = repo?.host === 'github' && repo.name === undefined;
+      const ownerOnly = OWNER_PAGE.test(occurrence.url);
       const pathLike = /[-_./0-9]/.test(word) || ownerOnly;
       if (!(word.startsWith('/') || (raw.endsWith('/') && pathLike))) return [];
       const joined = raw.endsWith('/') && word.startsWith('/') ? raw + word.slice(1) : raw + word;
