@@ -53,13 +53,35 @@ export interface DeadLinkIssuesOutcome {
 export interface ProposedFix {
   file: string;
   line: number;
+  /** The source characters rewritten: the URL's span, or a lint fix's (a space-cut URL and its tail). */
   span: SourceSpan;
+  /** The URL a reader clicks today (for `[text] (url)`, `from` and `to` are both the URL). */
   from: string;
+  /** The URL a reader clicks after the fix. */
   to: string;
+  /** The exact text that replaces `span` (the new URL, or a lint fix's replacement). */
+  replacement: string;
   kind: SuggestionKind;
+  /** The catalog entry the link belongs to, when known. */
+  entry?: string;
   /** Why, in one sentence, with the evidence (the redirect chain, the API's new name, the alive check). */
   reason: string;
 }
+
+/** What the fix pull request step did to GitHub in this run. */
+export type FixPullRequestAction =
+  /** A new fix pull request was opened. */
+  | 'opened'
+  /** The branch was rebuilt and/or the title and body rewritten. */
+  | 'updated'
+  /** Branch and pull request already matched this run: nothing was written. */
+  | 'unchanged'
+  /** Nothing is left to fix (or fixes are turned off): the pull request was closed. */
+  | 'closed'
+  /** A human pushed to the branch: it was left alone. */
+  | 'blocked'
+  /** No fix and no open pull request, or the run was inconclusive: nothing to do. */
+  | 'none';
 
 /** What the fix pull request step did. */
 export interface FixPullRequestOutcome {
@@ -69,4 +91,5 @@ export interface FixPullRequestOutcome {
   blockedByHuman: boolean;
   /** Pairs a human rejected by closing an earlier fix pull request unmerged. */
   rejectedPairs: Array<{ from: string; to: string }>;
+  action: FixPullRequestAction;
 }
