@@ -34,7 +34,7 @@ export const repoConfigSchema = z.strictObject({
   schedule: z
     .enum(['nightly', 'weekly', 'off'])
     .default('nightly')
-    .describe('How often the scheduled check runs: `nightly`, `weekly` (Mondays) or `off` (only on request).'),
+    .describe('How often the scheduled check runs: `nightly`, `weekly` (when the last check is six or more days old, so a missed night does not skip a week) or `off` (only on request: checkboxes, `/linkmedic recheck`, `linkmedic run`).'),
   issues: z
     .strictObject({
       enabled: z.boolean().default(true).describe('Open one issue per confirmed-dead link.'),
@@ -66,7 +66,7 @@ export const repoConfigSchema = z.strictObject({
   allowPrivateNetworks: z
     .boolean()
     .default(false)
-    .describe('Check links to loopback and private addresses. Only for self-hosted installations.'),
+    .describe('Check links to loopback and private addresses. Only for self-hosted installations: honoured only where the server sets `LINKMEDIC_ALLOW_PRIVATE_NETWORKS=true`.'),
   timeoutMs: z
     .number()
     .int()

@@ -1,0 +1,31 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { EXIT } from '../../errors.js';
+import { readAppSettings } from '../../github-app/app-settings.js';
+import { createAppRuntime } from '../../github-app/create-app-runtime.js';
+import { findRepoTarget } from '../../github-app/repository/find-repo-target.js';
+import { runRepository } from '../../github-app/repository/run-repository.js';
+import type { CliIo } from '../cli-io.js';
+
+const fullName = (value: string): string => {
+  if (!/^[\w.-]+\/[\w.-]+$/.test(value)) throw new InvalidArgumentError('expected OWNER/NAME');
+  return value;
+};
+
+/** `linkmedic run --repo OWNER/NAME`: one repository now, whatever its schedule says. */
+export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('run')
+    .description('check one repository the app is installed on now and bring its issues, fix pull request and report up to date')
+    .requiredOption('--repo <owner/name>', 'the repository', fullName)
+    .action(async (flags: { repo: string }) => {
+      const { runtime, close } = await createAppRuntime(readAppSettings(io.env, io.cwd, { webhooks: false }), { env: { ...io.env } });
+      try {
+        const [owner, repo] = flags.repo.split('/') as [string, string];
+        const target = await findRepoTarget(runtime, owner, repo);
+        const outcome = await runtime.locks.run(flags.repo, () => runRepository(runtime, target, { trigger: 'manual' }));
+        io.stdout.write(`${flags.repo}\t${outcome.status}\t${outcome.detail}\n`);
+        setExitCode(outcome.status === 'partial' ? EXIT.internal : EXIT.ok);
+      } finally {
+        await close();
+      }
+    });
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { validate as isCronExpression } from 'node-cron';
+import { z } from 'zod';
+import { LinkmedicError } from '../errors.js';
+import { resolveDbPath } from '../store/resolve-db-path.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** How the app process runs: read once from the environment (see docs/github-app.md). */
+export interface AppSettings {
+  appId: number;
+  /** PEM; never logged. */
+  privateKey: string;
+  /** Verifies `x-hub-signature-256` on every delivery; never logged. */
+  webhookSecret: string;
+  /** REST base: `https://api.github.com`, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3`. */
+  baseUrl: string;
+  cron: string;
+  timezone: string;
+  dbPath: string;
+  host: string;
+  port: number;
+  webhookPath: string;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** The operator lets repositories check private addresses (`allowPrivateNetworks` in their config). */
+  allowPrivateNetworks: boolean;
+}
+
+export const DEFAULT_CRON = '0 3 * * *';
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const settingsSchema = z.strictObject({
+  appId: z.coerce.number({ error: 'APP_ID must be the numeric app id' }).int().positive('APP_ID must be the numeric app id'),
+  privateKey: z.string().regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'PRIVATE_KEY (or the file at PRIVATE_KEY_PATH) is not a PEM private key'),
+  webhookSecret: z.string().min(1, 'WEBHOOK_SECRET is required: without it anyone could send the app events'),
+  baseUrl: z.url('GHE_HOST / GHE_PROTOCOL do not form a URL'),
+  cron: z.string().refine(isCronExpression, 'LINKMEDIC_CRON is not a cron expression (e.g. "0 3 * * *")'),
+  timezone: z.string().refine(isTimeZone, 'LINKMEDIC_TZ is not an IANA time zone (e.g. "Europe/Berlin")'),
+  dbPath: z.string().min(1),
+  host: z.string().min(1),
+  port: z.coerce.number({ error: 'PORT must be a port number' }).int().min(0).max(65_535),
+  webhookPath: z.string().startsWith('/', 'WEBHOOK_PATH must start with /'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'], { error: 'LOG_LEVEL must be trace, debug, info, warn, error or fatal' }),
+  allowPrivateNetworks: z.boolean(),
+});
+
+// PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
+function readPrivateKey(env: Env, cwd: string): string {
+  const inline = env.PRIVATE_KEY?.trim();
+  if (inline) {
+    if (inline.includes('-----BEGIN')) return inline.replace(/\\n/g, '\n');
+    const decoded = Buffer.from(inline, 'base64').toString('utf8');
+    return decoded.includes('-----BEGIN') ? decoded : inline;
+  }
+  const path = env.PRIVATE_KEY_PATH?.trim();
+  if (!path) return '';
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
+  } catch (error) {
+    throw new LinkmedicError('CONFIG_INVALID', `PRIVATE_KEY_PATH ${path} cannot be read: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+const flag = (value: string | undefined): boolean => /^(1|true|yes)$/i.test(value?.trim() ?? '');
+
+/**
+ * Reads and checks every setting at once, so a misconfigured server reports all its problems in
+ * one message (naming the variables, never their secret values) instead of failing later.
+ */
+export function readAppSettings(env: Env = process.env, cwd: string = process.cwd(), options: { webhooks?: boolean } = {}): AppSettings {
+  // One-off passes (`run-nightly`, `run`) receive no webhooks, so they need no secret.
+  const webhooks = options.webhooks ?? true;
+  const gheHost = env.GHE_HOST?.trim();
+  const candidate = {
+    appId: env.APP_ID?.trim() || undefined,
+    privateKey: readPrivateKey(env, cwd),
+    webhookSecret: env.WEBHOOK_SECRET || (webhooks ? '' : 'unused: no webhooks in one-off passes'),
+    baseUrl: gheHost ? `${env.GHE_PROTOCOL?.trim() || 'https'}://${gheHost}/api/v3` : 'https://api.github.com',
+    cron: env.LINKMEDIC_CRON?.trim() || DEFAULT_CRON,
+    timezone: env.LINKMEDIC_TZ?.trim() || 'UTC',
+    dbPath: resolveDbPath({ env, cwd }),
+    // Probot listens on localhost by default; a server in a container needs HOST=0.0.0.0.
+    host: env.HOST?.trim() || 'localhost',
+    port: env.PORT?.trim() || 3000,
+    webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    allowPrivateNetworks: flag(env.LINKMEDIC_ALLOW_PRIVATE_NETWORKS),
+  };
+  const parsed = settingsSchema.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    if (issue.path[0] === 'appId' && candidate.appId === undefined) return 'APP_ID is required';
+    if (issue.path[0] === 'privateKey' && candidate.privateKey === '') return 'PRIVATE_KEY or PRIVATE_KEY_PATH is required';
+    return issue.message;
+  });
+  throw new LinkmedicError('CONFIG_INVALID', `the app cannot start: ${[...new Set(problems)].join('; ')}`, 'see docs/github-app.md for every variable');
+}

@@ -1,0 +1,53 @@
+import { parseCommand } from './commands/parse-command.js';
+import { onIssueComment, onReportEdited } from './handlers/on-issue-activity.js';
+import { welcomeRepositories } from './handlers/on-installation.js';
+import { onPullRequestChanged, onPullRequestClosed } from './handlers/on-pull-request.js';
+import { onDefaultBranchPush } from './handlers/on-push.js';
+import { isReportBody } from './report-issue/report-markers.js';
+import { repoKey, toRepoTarget, type RepoTarget, type RestRepository } from './repository/repo-target.js';
+import type { AppRuntime } from './runtime/app-runtime.js';
+
+interface RepoPayload {
+  installation?: { id: number };
+  repository: RestRepository;
+}
+
+const targetOf = (payload: RepoPayload): RepoTarget | undefined =>
+  payload.installation ? toRepoTarget(payload.installation.id, payload.repository) : undefined;
+
+/**
+ * The webhook handlers. Each answers GitHub at once and queues its work (GitHub gives a delivery
+ * ten seconds), one piece of work per repository at a time. Probot has verified the signature
+ * before any of these run.
+ */
+export function linkmedicApp(rt: AppRuntime): void {
+  const { probot } = rt;
+  const later = (label: string, target: RepoTarget | undefined, work: (target: RepoTarget) => Promise<unknown>): void => {
+    if (target && !target.archived) rt.enqueue(label, () => rt.locks.run(repoKey(target), () => work(target)));
+  };
+
+  probot.on('installation.created', async ({ payload }) => {
+    rt.enqueue('welcoming repositories', () => welcomeRepositories(rt, payload.installation.id, payload.repositories ?? []));
+  });
+  probot.on('installation_repositories.added', async ({ payload }) => {
+    rt.enqueue('welcoming repositories', () => welcomeRepositories(rt, payload.installation.id, payload.repositories_added));
+  });
+  probot.on('push', async ({ payload }) => {
+    later('push', targetOf(payload as RepoPayload), (target) => onDefaultBranchPush(rt, target, payload));
+  });
+  probot.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'], async ({ payload }) => {
+    later('pull request check', targetOf(payload as RepoPayload), (target) => onPullRequestChanged(rt, target, payload.pull_request));
+  });
+  probot.on('pull_request.closed', async ({ payload }) => {
+    later('closed pull request', targetOf(payload as RepoPayload), (target) => onPullRequestClosed(rt, target, payload.pull_request, payload.sender.login));
+  });
+  probot.on('issues.edited', async ({ payload }) => {
+    if (!isReportBody(payload.issue.body)) return;
+    const change = { before: payload.changes.body?.from, sender: payload.sender.login };
+    later('report checkboxes', targetOf(payload as RepoPayload), (target) => onReportEdited(rt, target, payload.issue, change));
+  });
+  probot.on('issue_comment.created', async ({ payload }) => {
+    if (!parseCommand(payload.comment.body)) return;
+    later('command', targetOf(payload as RepoPayload), (target) => onIssueComment(rt, target, payload.issue, payload.comment, payload.sender.login));
+  });
+}

@@ -1,0 +1,22 @@
+import { openStore } from '../store/open-store.js';
+import type { AppSettings } from './app-settings.js';
+import { appProbotClass } from './create-app-probot.js';
+import type { GithubPacing } from './github/create-app-octokit.js';
+import { AppRuntime, type AppDeps } from './runtime/app-runtime.js';
+
+/** The app without a server, for one-off passes (`run-nightly`, `run`); `close` waits for queued work. */
+export async function createAppRuntime(
+  settings: AppSettings,
+  options: Partial<AppDeps> & { pacing?: GithubPacing } = {},
+): Promise<{ runtime: AppRuntime; close: () => Promise<void> }> {
+  const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
+  const ProbotClass = appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }) });
+  const runtime = new AppRuntime(new ProbotClass(), { ...options, store, allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks });
+  return {
+    runtime,
+    close: async () => {
+      await runtime.idle();
+      if (!options.store) store.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import Bottleneck from 'bottleneck';
+import type { Octokit } from '@octokit/core';
+import { ProbotOctokit } from 'probot';
+
+/** How the app paces itself against GitHub. Production uses GitHub's documented numbers. */
+export interface GithubPacing {
+  /** Gap between two writes of one installation (GitHub asks for at least 1 s). */
+  writeIntervalMs: number;
+  /** Gap between two writes that notify people: issues, comments, pull requests (GitHub: 3 s). */
+  notificationIntervalMs: number;
+  /** Milliseconds waited per second of `retry-after`, rate-limit reset or retry backoff. */
+  retryAfterUnitMs: number;
+  /** A primary rate limit is waited out only if it resets within this many seconds. */
+  maxRateLimitWaitSeconds: number;
+}
+
+export const DEFAULT_PACING: GithubPacing = {
+  writeIntervalMs: 1000,
+  notificationIntervalMs: 3000,
+  retryAfterUnitMs: 1000,
+  maxRateLimitWaitSeconds: 20 * 60,
+};
+
+/** Primary limits: waited out this many times per request, then the repository is retried later. */
+const RATE_LIMIT_RETRIES = 2;
+/** Secondary limits say "slow down", not "stop": waited out (retry-after, else 60 s) this often. */
+const SECONDARY_LIMIT_RETRIES = 4;
+
+// A retried POST that GitHub did carry out (its answer lost to a 502) creates a second issue,
+// comment or pull request. These POSTs are left to the caller, which re-reads GitHub before
+// trying again; reads, PATCHes, GraphQL queries and content-addressed git objects are retried.
+const SAFE_POSTS = [/\/graphql$/, /\/app\/installations\/\d+\/access_tokens$/, /\/git\/(?:blobs|trees|commits)$/];
+
+function isSafeToRepeat(method: string, url: string): boolean {
+  if (method !== 'POST' && method !== 'PUT') return true;
+  const path = url.split('?')[0] ?? url;
+  return method === 'POST' && SAFE_POSTS.some((pattern) => pattern.test(path));
+}
+
+const noBlindRepeats = (octokit: Octokit): void => {
+  octokit.hook.before('request', (options) => {
+    if (!isSafeToRepeat(options.method, options.url)) options.request = { ...options.request, retries: 0 };
+  });
+};
+
+/**
+ * Probot's Octokit as linkmedic needs it: secondary rate limits waited out rather than only
+ * logged (Probot's own default gives up on them), primary limits waited out when they reset soon,
+ * 5xx retried except for writes that must not happen twice, and writes paced per installation.
+ * The options are applied over whatever Probot passes, so they hold for installation clients too.
+ */
+export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING): typeof ProbotOctokit {
+  const common = { timeout: 2 * 60 * 1000 };
+  const write = new Bottleneck.Group({ id: 'linkmedic-write', maxConcurrent: 1, minTime: pacing.writeIntervalMs, ...common });
+  const notifications = new Bottleneck.Group({ id: 'linkmedic-notifications', maxConcurrent: 1, minTime: pacing.notificationIntervalMs, ...common });
+  type Log = { warn: (message: string) => void };
+  const onRateLimit = (retryAfter: number, options: { method: string; url: string }, octokit: { log: Log }, retryCount: number): boolean => {
+    const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= pacing.maxRateLimitWaitSeconds;
+    octokit.log.warn(`rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : 'giving up for now'}`);
+    return wait;
+  };
+  const onSecondaryRateLimit = (retryAfter: number, options: { method: string; url: string }, octokit: { log: Log }, retryCount: number): boolean => {
+    const wait = retryCount < SECONDARY_LIMIT_RETRIES;
+    octokit.log.warn(`secondary rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : 'giving up for now'}`);
+    return wait;
+  };
+  return ProbotOctokit.plugin(noBlindRepeats).defaults((options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
+    ...options,
+    userAgent: 'linkmedic',
+    throttle: {
+      ...options.throttle,
+      enabled: true,
+      onRateLimit,
+      onSecondaryRateLimit,
+      retryAfterBaseValue: pacing.retryAfterUnitMs,
+      write,
+      notifications,
+    },
+    retry: { ...options.retry, retryAfterBaseValue: pacing.retryAfterUnitMs },
+  })) as typeof ProbotOctokit;
+}

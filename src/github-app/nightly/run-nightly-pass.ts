@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { describeGithubError } from '../github/request-status.js';
+import type { PassRepoState } from '../state/pass-log.js';
+import type { AppRuntime } from '../runtime/app-runtime.js';
+import { repoKey, type RepoTarget } from '../repository/repo-target.js';
+import { runRepository, type RepoRunStatus } from '../repository/run-repository.js';
+import { listTargets } from './list-targets.js';
+
+export interface PassOptions {
+  /** Recorded with the pass: `schedule`, `cli`, `startup`. */
+  trigger: string;
+  /** Stops between repositories, leaving the pass to be resumed (a graceful shutdown). */
+  signal?: AbortSignal;
+  /** Attempts per repository in one pass (failed ones are retried after the others). */
+  maxAttempts?: number;
+  /** A pass cut short less than this long ago is continued instead of starting over. */
+  resumeWithinMs?: number;
+  /** How long the pass lease lasts without renewal (renewed every third of it). */
+  leaseTtlMs?: number;
+}
+
+/** What a pass did, repository by repository. */
+export type PassOutcome = { status: 'busy' } | PassReport;
+
+export interface PassReport {
+  /** `stopped`: cut short by the signal; the next pass resumes it. */
+  status: 'finished' | 'stopped';
+  passId: number;
+  resumed: boolean;
+  repos: Array<{ repo: string; state: PassRepoState; detail: string }>;
+  suspendedInstallations: number;
+  archivedRepositories: number;
+}
+
+const LEASE = 'nightly-pass';
+
+/** A pass cut short (crash, restart) is continued if it started less than this long ago. */
+export const RESUME_WITHIN_MS = 20 * 3_600_000;
+const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
+  done: 'done',
+  partial: 'failed',
+  unconfigured: 'skipped',
+  invalid_config: 'skipped',
+  not_due: 'skipped',
+};
+
+/**
+ * One walk over every installation's repositories. Progress is kept in SQLite: a pass cut short
+ * (crash, restart, shutdown) is resumed by the next one without redoing finished repositories,
+ * and a repository whose run was recorded but not yet written to GitHub reuses that run. One
+ * repository's failure never stops the others; it is retried after them, up to `maxAttempts`.
+ */
+export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Promise<PassOutcome> {
+  const holder = randomUUID();
+  const ttl = options.leaseTtlMs ?? 15 * 60_000;
+  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), ttl)) return { status: 'busy' };
+  const heartbeat = setInterval(() => rt.passes.acquireLease(LEASE, holder, rt.now(), ttl), ttl / 3);
+  heartbeat.unref();
+  try {
+    return await walk(rt, options);
+  } finally {
+    clearInterval(heartbeat);
+    rt.passes.releaseLease(LEASE, holder);
+  }
+}
+
+async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
+  const pass = rt.passes.openPass(options.trigger, rt.now(), options.resumeWithinMs ?? RESUME_WITHIN_MS);
+  const log = rt.log.child({ pass: pass.id });
+  log.info({ resumed: pass.resumed, trigger: pass.trigger }, pass.resumed ? 'resuming nightly pass' : 'nightly pass started');
+  const { targets, suspended, archived } = await listTargets(rt);
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let sweep = 0; sweep < maxAttempts; sweep += 1) {
+    const pending = targets.filter((target) => {
+      const state = rt.passes.repo(pass.id, repoKey(target));
+      return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < maxAttempts);
+    });
+    if (pending.length === 0) break;
+    for (const target of pending) {
+      if (options.signal?.aborted) return outcome(rt, pass, 'stopped', suspended, archived);
+      await rt.locks.run(repoKey(target), () => attempt(rt, pass.id, target));
+    }
+  }
+  rt.passes.finishPass(pass.id, rt.now());
+  const result = outcome(rt, pass, 'finished', suspended, archived);
+  log.info({ repos: result.repos.length, failed: result.repos.filter((repo) => repo.state === 'failed').length }, 'nightly pass finished');
+  return result;
+}
+
+async function attempt(rt: AppRuntime, passId: number, target: RepoTarget): Promise<void> {
+  const key = repoKey(target);
+  try {
+    const result = await runRepository(rt, target, { trigger: 'schedule', pass: { id: passId } });
+    rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
+    if (result.status === 'partial') rt.log.warn({ repo: key, detail: result.detail }, 'repository partly brought up to date');
+  } catch (error) {
+    rt.passes.mark(passId, key, 'failed', rt.now(), { detail: describeGithubError(error), attempt: true });
+    rt.log.error({ repo: key, err: error }, 'repository run failed; the others continue');
+  }
+}
+
+function outcome(rt: AppRuntime, pass: { id: number; resumed: boolean }, status: 'finished' | 'stopped', suspended: number, archived: number): PassReport {
+  const repos = rt.passes.repos(pass.id).map((repo) => ({ repo: repo.repo, state: repo.state, detail: repo.detail }));
+  return { status, passId: pass.id, resumed: pass.resumed, repos, suspendedInstallations: suspended, archivedRepositories: archived };
+}

@@ -1,0 +1,98 @@
+import { githubCatalogKey } from '../../store/catalog-key.js';
+import { deadRules } from '../../store/dead-rules.js';
+import { checkCatalog } from '../../pipeline.js';
+import { asMetadataClient } from '../github/as-metadata-client.js';
+import { ensureOnboarding, type OnboardingState } from '../onboarding/ensure-onboarding.js';
+import type { AppRuntime } from '../runtime/app-runtime.js';
+import type { RepoRunRecord } from '../state/repo-memory.js';
+import { bringUpToDate } from './bring-up-to-date.js';
+import { isDue } from './is-due.js';
+import { readCatalogFiles } from './read-catalog-files.js';
+import { readRepoConfig } from './read-repo-config.js';
+import { reportConfigProblem } from './report-config-problem.js';
+import { repoKey, type RepoTarget } from './repo-target.js';
+import type { RepoSession } from './update-github.js';
+
+/** Why the repository is being run. */
+export type RunTrigger =
+  /** The nightly pass: `schedule` in the config decides whether it is due. */
+  | 'schedule'
+  /** A person asked (`linkmedic run --repo`, a ticked box without a recorded run): always runs. */
+  | 'manual'
+  /** `.github/linkmedic.yml` just appeared (the onboarding pull request was merged). */
+  | 'config_added';
+
+/** How one repository's run ended. */
+export type RepoRunStatus =
+  /** Checked (or a recorded run reused) and GitHub fully brought up to date. */
+  | 'done'
+  /** Checked and recorded, but a GitHub step failed: retried from the recorded run. */
+  | 'partial'
+  /** No configuration: onboarding handled, nothing checked. */
+  | 'unconfigured'
+  /** The configuration is invalid: the maintainer was told, nothing checked. */
+  | 'invalid_config'
+  /** The configured schedule says not tonight. */
+  | 'not_due';
+
+export interface RepoRunOutcome {
+  status: RepoRunStatus;
+  runId?: number;
+  onboarding?: OnboardingState;
+  /** One line for logs and the pass record. */
+  detail: string;
+}
+
+/**
+ * One repository from the default branch's head to an up-to-date GitHub: config, files, check,
+ * record, then the GitHub steps. With `pass`, a run recorded earlier in the same pass is reused
+ * instead of checked again, so a retried or resumed repository never checks twice or writes twice.
+ */
+export async function runRepository(rt: AppRuntime, target: RepoTarget, options: { trigger: RunTrigger; pass?: { id: number } }): Promise<RepoRunOutcome> {
+  const session: RepoSession = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
+  const key = repoKey(target);
+  const recordedRunId = options.pass ? rt.passes.repo(options.pass.id, key)?.runId : undefined;
+  const recorded = recordedRunId === undefined ? undefined : rt.memory.run(recordedRunId);
+  if (recorded) return bringUpToDate(session, recorded, { detail: 'reused the run recorded earlier in this pass' });
+
+  const { owner, repo } = target;
+  const { octokit } = session;
+  const { data: branch } = await octokit.rest.repos.getBranch({ owner, repo, branch: target.defaultBranch });
+  const headSha = branch.commit.sha;
+  const config = await readRepoConfig(octokit, { owner, repo, ref: headSha });
+  if (config.kind === 'missing' && target.fork) return { status: 'unconfigured', detail: 'a fork without .github/linkmedic.yml: left alone' };
+  if (config.kind === 'missing') {
+    const onboarding = await ensureOnboarding({ octokit, owner, repo, defaultBranch: target.defaultBranch, headSha, botLogin: session.botLogin });
+    return { status: 'unconfigured', onboarding, detail: `no .github/linkmedic.yml; onboarding ${onboarding}` };
+  }
+  if (config.kind === 'invalid') {
+    await reportConfigProblem(session, config.message, headSha);
+    return { status: 'invalid_config', detail: config.message };
+  }
+  const catalog = githubCatalogKey(`${owner}/${repo}`);
+  if (options.trigger === 'schedule' && !isDue(config.config.schedule, rt.store.latestRuns(catalog, 1)[0]?.startedAt, rt.now())) {
+    return { status: 'not_due', detail: `schedule: ${config.config.schedule}` };
+  }
+
+  const files = await readCatalogFiles(octokit, { owner, repo, sha: headSha }, config.config.files);
+  const http = rt.httpFor(config.config.allowPrivateNetworks);
+  let record: RepoRunRecord;
+  try {
+    const catalogRun = await checkCatalog(
+      files.files,
+      {
+        catalog,
+        check: { ...rt.check, timeoutMs: config.config.timeoutMs },
+        exclude: config.config.exclude.map((source) => new RegExp(source)),
+        deadRules: deadRules(config.config.deadAfter),
+      },
+      { http, store: rt.store, env: rt.env, now: rt.now, ...(rt.sleep && { sleep: rt.sleep }), github: { client: asMetadataClient(octokit) } },
+    );
+    record = { runId: catalogRun.runId, repo: key, headSha, config: config.config, report: catalogRun.report };
+  } finally {
+    await http.close();
+  }
+  // Stored before anything is written to GitHub: a retry from here on reuses this run.
+  rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
+  return bringUpToDate(session, record, { detail: `checked ${record.report.summary.total} links`, files });
+}

@@ -1,0 +1,104 @@
+import PQueue from 'p-queue';
+import type { Logger, Probot } from 'probot';
+import type { CheckOptions } from '../../check/check-options.js';
+import { createHttpClient } from '../../http/create-http-client.js';
+import type { HttpClient } from '../../http/http-client.js';
+import type { HistoryStore } from '../../store/history-store.js';
+import type { Env } from '../app-settings.js';
+import type { GithubClient } from '../repo-run.js';
+import { PassLog } from '../state/pass-log.js';
+import { RepoMemory } from '../state/repo-memory.js';
+import { RepoLocks } from './repo-locks.js';
+
+/** The outside world the app works with; production defaults for everything but the store. */
+export interface AppDeps {
+  store: HistoryStore;
+  now?: () => Date;
+  /** Proxies, `HF_ENDPOINT`, `WAYBACK_API_URL`, … for the checker and the metadata APIs. */
+  env?: Env;
+  /** The operator's permission for repositories to turn the private-address guard off. */
+  allowPrivateNetworks?: boolean;
+  /** Builds the link checker's HTTP client; the guard is on unless `allowPrivateNetworks`. */
+  createHttpClient?: (options: { allowPrivateNetworks: boolean; env: Env }) => HttpClient;
+  check?: CheckOptions;
+  /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Work started by webhooks runs here, this many at once (different repositories). */
+  backgroundConcurrency?: number;
+}
+
+/**
+ * What every part of the app shares: Probot (GitHub clients), the store, the clock, per-repository
+ * locks and the queue of work that webhooks start but must not make GitHub wait for.
+ */
+export class AppRuntime {
+  readonly store: HistoryStore;
+  readonly now: () => Date;
+  readonly env: Env;
+  readonly allowPrivateNetworks: boolean;
+  readonly check: CheckOptions | undefined;
+  readonly sleep: ((ms: number) => Promise<void>) | undefined;
+  readonly passes: PassLog;
+  readonly memory: RepoMemory;
+  readonly locks = new RepoLocks();
+  readonly #background: PQueue;
+  readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
+  #botLogin: Promise<string> | undefined;
+
+  constructor(
+    readonly probot: Probot,
+    deps: AppDeps,
+  ) {
+    this.store = deps.store;
+    this.now = deps.now ?? (() => new Date());
+    this.env = deps.env ?? { ...process.env };
+    this.allowPrivateNetworks = deps.allowPrivateNetworks ?? false;
+    this.check = deps.check;
+    this.sleep = deps.sleep;
+    this.passes = new PassLog(deps.store.db);
+    this.memory = new RepoMemory(deps.store.db);
+    this.#background = new PQueue({ concurrency: deps.backgroundConcurrency ?? 2 });
+    this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
+  }
+
+  get log(): Logger {
+    return this.probot.log;
+  }
+
+  /** `<slug>[bot]`: what the app wrote, it may change; anything else is a human's. */
+  botLogin(): Promise<string> {
+    this.#botLogin ??= this.probot.auth().then(async (octokit) => {
+      const { data } = await octokit.rest.apps.getAuthenticated();
+      if (!data?.slug) throw new Error('GET /app returned no slug');
+      return `${data.slug}[bot]`;
+    });
+    // A failed lookup is not cached: the next caller asks again.
+    this.#botLogin.catch(() => (this.#botLogin = undefined));
+    return this.#botLogin;
+  }
+
+  installation(installationId: number): Promise<GithubClient> {
+    return this.probot.auth(installationId) as Promise<GithubClient>;
+  }
+
+  /** The checker's HTTP client for one repository: private addresses only if both sides allow it. */
+  httpFor(repoWantsPrivateNetworks: boolean): HttpClient {
+    return this.#createHttp({ allowPrivateNetworks: repoWantsPrivateNetworks && this.allowPrivateNetworks, env: this.env });
+  }
+
+  /** Runs `work` after the webhook has been answered; failures are logged, never thrown at GitHub. */
+  enqueue(label: string, work: () => Promise<unknown>): void {
+    void this.#background.add(async () => {
+      try {
+        await work();
+      } catch (error) {
+        this.log.error({ err: error }, `${label} failed`);
+      }
+    });
+  }
+
+  /** Resolves once every queued piece of work has finished. */
+  idle(): Promise<void> {
+    return this.#background.onIdle();
+  }
+}
