@@ -1,14 +1,40 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { EXIT, isLinkmedicError } from '../errors.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
 import { extractCommand } from './commands/extract-command.js';
+import { reportCommand } from './commands/report-command.js';
+import { packageVersion } from './package-version.js';
 
 function describeFailure(error: unknown, debug: boolean): string {
-  if (isLinkmedicError(error)) return `linkmedic: ${error.message}${error.hint ? ` (${error.hint})` : ''}`;
+  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}${error.cause instanceof Error && error.cause.stack ? `\ncaused by: ${error.cause.stack}` : ''}` : '';
+  if (isLinkmedicError(error)) return `linkmedic: ${error.message}${error.hint ? ` (${error.hint})` : ''}${stack}`;
   const message = error instanceof Error ? error.message : String(error);
-  const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : ' (run with --debug for details)';
-  return `linkmedic: internal error: ${message}${detail}`;
+  return `linkmedic: internal error: ${message}${stack || ' (run with --debug for details)'}`;
+}
+
+const HELP_AFTER = `
+Examples:
+  linkmedic check                              check the bundled catalog (history in .linkmedic/)
+  linkmedic check README.md --format markdown  a table of problems to paste into an issue
+  linkmedic report --format html --output report.html
+                                               availability, failing links, stars and likes, from history
+
+Exit codes: 0 ok, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline).
+Run linkmedic help <command> for a command's options.`;
+
+/** Commander's output, with its errors made one line that names the help to read. */
+function outputFor(io: CliIo, name: string): OutputConfiguration {
+  return {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    getOutHelpWidth: () => io.stdout.columns ?? 80,
+    getErrHelpWidth: () => io.stderr.columns ?? 80,
+    outputError: (text, write) => {
+      const message = text.trim().replace(/^error: /, '').replace(/\s*\n\s*\(Did you mean (.+)\)$/, '; did you mean $1').replace(/\s*\n\s*/g, ' ');
+      write(`linkmedic: ${message} (run ${name} --help for usage)\n`);
+    },
+  };
 }
 
 /** Entry point of the `linkmedic` command; returns the process exit code, never throws. */
@@ -19,16 +45,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   };
   const debug = argv.includes('--debug');
   const program = new Command('linkmedic')
-    .description('Link health for curated catalogs of datasets, models and papers.')
-    .option('--debug', 'print stack traces for internal errors')
+    .description('Link health for curated catalogs of datasets, models and papers: checks every link, remembers, reports.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--debug', 'print stack traces with errors')
+    .helpCommand('help [command]', 'show help for a command')
+    .addHelpText('after', HELP_AFTER)
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    })
-    .showHelpAfterError('(run linkmedic --help for usage)');
-  for (const command of [checkCommand(io, setExitCode), extractCommand(io, setExitCode)]) {
-    program.addCommand(command.exitOverride().configureOutput(program.configureOutput()));
+    .configureOutput(outputFor(io, 'linkmedic'));
+  const commands = [
+    checkCommand(io, setExitCode),
+    extractCommand(io, setExitCode),
+    reportCommand(io, setExitCode),
+  ];
+  for (const command of commands) {
+    program.addCommand(command.exitOverride().configureOutput(outputFor(io, `linkmedic ${command.name()}`)));
   }
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,13 +1,6 @@
-import type { Verdict } from '../check/verdict.js';
+import { NO_PAINT, paintTone, type Paint } from './paint.js';
+import { PROBLEM_GROUPS, toneOf } from './problem-groups.js';
 import type { LinkReport, RunReport } from './run-report.js';
-
-/** Problem groups in the order a maintainer should act on them. */
-const GROUPS: Array<{ title: string; verdicts: Verdict[] }> = [
-  { title: 'Dead', verdicts: ['dead'] },
-  { title: 'Failing (may be temporary)', verdicts: ['server_error', 'timeout', 'network_error', 'tls_error', 'malformed'] },
-  { title: 'Needs a human (not dead: login, bot wall or rate limit)', verdicts: ['restricted', 'blocked', 'rate_limited'] },
-  { title: 'Moved (a fix is proposed)', verdicts: ['redirected'] },
-];
 
 function place(link: LinkReport): string {
   const [first] = link.occurrences;
@@ -16,27 +9,28 @@ function place(link: LinkReport): string {
   return `${first.file}:${first.line}${first.entry ? `  ${first.entry}` : ''}${more}`;
 }
 
-function linkLines(link: LinkReport): string[] {
+function linkLines(link: LinkReport, paint: Paint): string[] {
   const history = link.history?.confirmedDead ? ', confirmed dead' : link.history && link.history.consecutiveFailures > 1 ? `, failing ${link.history.consecutiveFailures} runs` : '';
-  const lines = [`  ${place(link)}`, `    ${link.url}`, `    ${link.verdict} (${link.reason}${history}): ${link.detail}`];
-  if (link.suggestion) lines.push(`    suggestion (${link.suggestion.kind}): ${link.suggestion.url}`);
+  const verdict = paintTone(paint, toneOf(link.verdict))(link.verdict);
+  const lines = [`  ${place(link)}`, `    ${link.url}`, `    ${verdict} (${link.reason}${history}): ${link.detail}`];
+  if (link.suggestion) lines.push(`    suggestion (${link.suggestion.kind}): ${paint.cyan(link.suggestion.url)}`);
   return lines;
 }
 
 /** The default output of `linkmedic check`: a verdict summary, then each problem with where it is. */
-export function renderCheckText(report: RunReport): string {
+export function renderCheckText(report: RunReport, paint: Paint = NO_PAINT): string {
   const out: string[] = [];
   if (!report.conclusive) {
     out.push(
-      `Inconclusive: ${(report.inconclusiveReason ?? 'linkmedic could not reach the network').replace(/\.+$/, '')}.`,
+      paint.yellow(`Inconclusive: ${(report.inconclusiveReason ?? 'linkmedic could not reach the network').replace(/\.+$/, '')}.`),
       'No link was judged dead from this run; run it again where the network works.',
       '',
     );
   }
-  for (const group of GROUPS) {
+  for (const group of PROBLEM_GROUPS) {
     const links = report.links.filter((link) => group.verdicts.includes(link.verdict));
     if (links.length === 0) continue;
-    out.push(`${group.title} (${links.length}):`, ...links.flatMap(linkLines), '');
+    out.push(paint.bold(`${group.title} (${links.length}):`), ...links.flatMap((link) => linkLines(link, paint)), '');
   }
   const counts = Object.entries(report.summary)
     .filter(([verdict, count]) => verdict !== 'total' && count > 0)

@@ -8,6 +8,7 @@ import { latestRuns } from './queries/latest-runs.js';
 import { linkChanges, type LinkChanges } from './queries/link-changes.js';
 import { linkStates } from './queries/link-states.js';
 import { linkTimeline } from './queries/link-timeline.js';
+import { recordedCatalogs, type RecordedCatalog } from './queries/recorded-catalogs.js';
 import type { RepoTrend } from './queries/repo-trend.js';
 import { repoSeries, type RepoSeries } from './queries/repo-series.js';
 import { repoTrends } from './queries/repo-trends.js';
@@ -57,6 +58,11 @@ export class HistoryStore {
 
   lastOccurrences(catalog: string, url: string): LastOccurrences | undefined {
     return this.#read(() => lastOccurrences(this.#statements, catalog, url));
+  }
+
+  /** The catalogs this database holds runs of, most recently checked first. */
+  recordedCatalogs(): RecordedCatalog[] {
+    return this.#read(() => recordedCatalogs(this.#statements));
   }
 
   runsSince(catalog: string, since: Date): RunSummary[] {

@@ -11,6 +11,7 @@ export { openStore, type StoreOptions } from './open-store.js';
 export type { RunAvailability } from './queries/availability-since.js';
 export type { LastOccurrences } from './queries/last-occurrences.js';
 export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
+export type { RecordedCatalog } from './queries/recorded-catalogs.js';
 export type { RepoSeries } from './queries/repo-series.js';
 export type { GithubTrend, HuggingfaceTrend, RepoTrend } from './queries/repo-trend.js';
 export type { StoredResult } from './queries/run-results.js';

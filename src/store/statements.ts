@@ -21,6 +21,8 @@ const SQL = {
   latestRuns: `SELECT id, catalog, started_at, finished_at, conclusive,
       (SELECT count(*) FROM results WHERE run_id = runs.id) AS url_count
     FROM runs WHERE catalog = ? ORDER BY started_at DESC, id DESC LIMIT ?`,
+  recordedCatalogs: `SELECT catalog, count(*) AS runs, max(started_at) AS last_started_at
+    FROM runs GROUP BY catalog ORDER BY last_started_at DESC, catalog`,
   latestRunAt: `SELECT id FROM runs WHERE catalog = ? AND started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1`,
   verdictCountsSince: `SELECT res.run_id, res.verdict, count(*) AS n
     FROM runs JOIN results res ON res.run_id = runs.id

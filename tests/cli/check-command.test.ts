@@ -1,11 +1,11 @@
 import { lookup } from 'node:dns/promises';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../src/cli/exit-code-for.js';
 import type { RunReport } from '../../src/report/run-report.js';
-import { spawnCli } from '../support/cli-harness.js';
+import { runCli, spawnCli } from '../support/cli-harness.js';
 import { respond, startSimulatedWeb, startTestProxy, type SimulatedWeb, type TestProxy } from '../support/simulated-web/index.js';
 
 // Whether this machine has no internet (as here and in CI): then the real offline behaviour is tested.
@@ -103,4 +103,52 @@ describe('linkmedic check', () => {
     expect(stdout).not.toContain('Dead (');
     expect(stdout).toMatch(/212 links checked in [\d.]+ s: 212 skipped\./);
   }, 120_000);
+});
+
+describe('linkmedic check: formats, output file, progress and colours', () => {
+  const check = (args: string[], options: Parameters<typeof runCli>[1] = {}) =>
+    runCli(['check', file, '--no-db', '--no-archive', ...args], { ...options, env: { ...env, ...options.env } });
+
+  it('--format markdown: a summary and a table of the problems to paste into an issue', async () => {
+    const { code, stdout } = await check(['--format', 'markdown']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^### linkmedic: 5 links, 1 dead\n/);
+    expect(stdout).toContain('| Entry | Link | Verdict | Reason | Suggestion |');
+    expect(stdout).toContain(`| Gone<br><sub>${file}:6 · Datasets</sub> | [docs.example.test:${web.httpPort}/gone](<${web.url('docs.example.test', '/gone')}>) | **dead** | \`http_404\``);
+  });
+
+  it('--format html --output FILE: the page is written, stdout stays empty', async () => {
+    const output = path.join(path.dirname(file), 'report.html');
+    const { code, stdout, stderr } = await check(['--format', 'html', '--output', output]);
+    expect([code, stdout, stderr]).toEqual([1, '', expect.stringMatching(/^linkmedic: wrote \S+report\.html \([\d.]+ KB\)\n$/)]);
+    const page = readFileSync(output, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page.match(/<g class="run"/g)).toHaveLength(1); // --no-db: history holds this run only
+  });
+
+  it('refuses --json with another --format (exit 2, one line)', async () => {
+    const { code, stderr } = await check(['--json', '--format', 'text']);
+    expect([code, stderr]).toEqual([2, 'linkmedic: --format: --json means --format json; pass only one of them (see linkmedic check --help)\n']);
+  });
+
+  it.each([
+    { name: 'on a terminal', tty: true, env: {}, bar: true },
+    { name: 'not in CI', tty: true, env: { CI: 'true' }, bar: false },
+    { name: 'not when piped', tty: false, env: {}, bar: false },
+  ])('draws a progress bar on stderr $name', async ({ tty, env: extra, bar }) => {
+    const { code, stdout, stderr } = await check([], { env: extra, tty: { stderr: tty } });
+    expect(code).toBe(1);
+    expect(stdout).toContain('Dead (1):');
+    if (bar) expect(stderr).toMatch(/checking .* 5\/5 links \| [\d.]+\/s/);
+    else expect(stderr).toBe('');
+  });
+
+  it.each([
+    { tty: true, env: {}, coloured: true },
+    { tty: true, env: { NO_COLOR: '1' }, coloured: false },
+    { tty: false, env: {}, coloured: false },
+  ])('colours the text when stdout is a terminal ($tty) and NO_COLOR is not set ($env)', async ({ tty, env: extra, coloured }) => {
+    const { stdout } = await check([], { env: extra, tty: { stdout: tty } });
+    expect(stdout.includes('\u001b[31mdead\u001b[39m')).toBe(coloured);
+  });
 });

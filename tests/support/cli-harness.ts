@@ -13,17 +13,29 @@ export interface CliRun {
 
 class Capture extends Writable {
   text = '';
+  constructor(readonly isTTY = false, readonly columns?: number) {
+    super();
+  }
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
     this.text += chunk.toString();
     done();
   }
 }
 
+export interface RunCliOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The CLI's clock (`CliIo.now`). */
+  now?: () => Date;
+  /** Which captured streams claim to be a terminal (80 columns), as a user's shell would. */
+  tty?: { stdout?: boolean; stderr?: boolean };
+}
+
 /** Runs `main` in-process with captured output (fast; for most CLI tests). */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await main(args, { stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? root });
+export async function runCli(args: string[], options: RunCliOptions = {}): Promise<CliRun> {
+  const stdout = new Capture(options.tty?.stdout, options.tty?.stdout ? 80 : undefined);
+  const stderr = new Capture(options.tty?.stderr, options.tty?.stderr ? 80 : undefined);
+  const code = await main(args, { stdout, stderr, env: options.env ?? {}, cwd: options.cwd ?? root, ...(options.now && { now: options.now }) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

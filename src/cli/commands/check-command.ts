@@ -2,15 +2,25 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { readMarkdownFiles } from '../../catalog/read-markdown-files.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import { checkCatalog } from '../../pipeline.js';
+import { buildHistoryReport } from '../../report/build-history-report.js';
+import { renderCheckMarkdown } from '../../report/render-check-markdown.js';
 import { renderCheckText } from '../../report/render-check-text.js';
+import { renderHistoryHtml } from '../../report/render-history-html.js';
 import { localCatalogKey } from '../../store/catalog-key.js';
 import { openStore } from '../../store/open-store.js';
 import { resolveDbPath } from '../../store/resolve-db-path.js';
 import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-code-for.js';
+import { OUTPUT_FORMATS, outputOptionsSchema } from '../output-options.js';
+import { parseFlags } from '../parse-flags.js';
+import { startProgressBar } from '../progress-bar.js';
+import { paintFor } from '../use-color.js';
+import { writeOutput } from '../write-output.js';
 
 interface CheckFlags {
   json?: boolean;
+  format?: string;
+  output?: string;
   timeout?: number;
   concurrency?: number;
   perHost?: number;
@@ -19,6 +29,9 @@ interface CheckFlags {
   db?: string | false;
   archive: boolean;
 }
+
+/** The window of the HTML page `check --format html` draws from history, as `report` does by default. */
+const HTML_WINDOW_MS = 30 * 86_400_000;
 
 const positiveInteger = (value: string): number => {
   const number = Number(value);
@@ -37,9 +50,12 @@ const pattern = (value: string, previous: RegExp[] = []): RegExp[] => {
 /** `linkmedic check [FILES...]`: a verdict for every link, history recorded, exit code for CI. */
 export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('check')
-    .description('check every link of the catalog and record the result in history')
+    .summary('check every link of the catalog and record the result in history')
+    .description('Check every link of the catalog (the bundled one by default): GitHub and Hugging Face links through their APIs, the rest over HTTP. Each result is recorded in the history database, which decides when a failing link counts as confirmed dead.')
     .argument('[files...]', 'markdown files or folders (default: the bundled catalog)')
-    .option('--json', 'print the JSON report instead of text')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('--json', 'the JSON report (same as --format json)')
+    .option('--output <file>', 'write the report to this file instead of stdout')
     .option('--timeout <ms>', 'time budget of each request, in milliseconds', positiveInteger)
     .option('--concurrency <n>', 'requests in flight at once, all hosts together', positiveInteger)
     .option('--per-host <n>', 'requests in flight at once to one host', positiveInteger)
@@ -48,34 +64,51 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('--db <path>', 'history database (default .linkmedic/linkmedic.db, or LINKMEDIC_DB)'))
     .option('--no-db', 'do not read or write history')
     .option('--no-archive', 'do not ask the Wayback Machine about dead links')
-    .action(async (inputs: string[], flags: CheckFlags) => {
+    .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline).')
+    .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
+      // `--format` has a default; only an explicit one may contradict `--json`.
+      const explicitFormat = command.getOptionValueSource('format') === 'cli' ? flags.format : undefined;
+      const { format, output } = parseFlags(outputOptionsSchema, { format: explicitFormat, json: flags.json, output: flags.output }, 'see linkmedic check --help');
       const files = await readMarkdownFiles(inputs, io.cwd);
+      const now = io.now ?? (() => new Date());
       const store = openStore({
         path: resolveDbPath({ ...(typeof flags.db === 'string' && { flag: flags.db }), noDb: flags.db === false, env: io.env, cwd: io.cwd }),
+        now,
       });
       const http = createHttpClient({
         env: { ...io.env }, // a plain copy: process.env is an exotic object schemas refuse
         allowPrivateNetworks: flags.allowPrivateNetworks ?? false,
         ...(flags.timeout && { connectTimeoutMs: Math.min(flags.timeout, 10_000) }),
       });
+      const progress = startProgressBar(io);
       try {
+        const catalog = localCatalogKey(files.map((file) => file.file), io.cwd);
         const { report } = await checkCatalog(
           files,
           {
-            catalog: localCatalogKey(files.map((file) => file.file), io.cwd),
+            catalog,
             check: {
               ...(flags.timeout && { timeoutMs: flags.timeout }),
               ...(flags.concurrency && { concurrency: flags.concurrency }),
               ...(flags.perHost && { perHostConcurrency: flags.perHost }),
+              ...(progress && { onProgress: progress.onProgress }),
             },
             ...(flags.exclude && { exclude: flags.exclude }),
             archive: flags.archive,
           },
-          { http, store, env: io.env },
+          { http, store, env: io.env, now },
         );
-        io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderCheckText(report));
+        progress?.stop();
+        const paint = output ? undefined : paintFor(io.stdout, io.env);
+        const rendered =
+          format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+          : format === 'markdown' ? renderCheckMarkdown(report)
+          : format === 'html' ? renderHistoryHtml(buildHistoryReport(store, { catalog, since: new Date(now().getTime() - HTML_WINDOW_MS), now: now() }))
+          : renderCheckText(report, paint);
+        await writeOutput(io, rendered, output);
         setExitCode(exitCodeFor(report));
       } finally {
+        progress?.stop();
         await http.close();
         store.close();
       }

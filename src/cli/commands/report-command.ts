@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { readMarkdownFiles } from '../../catalog/read-markdown-files.js';
+import { LinkmedicError } from '../../errors.js';
+import { buildHistoryReport } from '../../report/build-history-report.js';
+import { renderHistoryHtml } from '../../report/render-history-html.js';
+import { renderHistoryMarkdown } from '../../report/render-history-markdown.js';
+import { renderHistoryText } from '../../report/render-history-text.js';
+import { formatDay } from '../../report/text-format.js';
+import { localCatalogKey } from '../../store/catalog-key.js';
+import type { HistoryStore } from '../../store/history-store.js';
+import { openStore } from '../../store/open-store.js';
+import { MEMORY_DB, resolveDbPath } from '../../store/resolve-db-path.js';
+import type { CliIo } from '../cli-io.js';
+import { OUTPUT_FORMATS, outputOptionsSchema } from '../output-options.js';
+import { parseFlags } from '../parse-flags.js';
+import { sinceSchema } from '../since-schema.js';
+import { paintFor } from '../use-color.js';
+import { writeOutput } from '../write-output.js';
+
+interface ReportFlags {
+  since: string;
+  format?: string;
+  json?: boolean;
+  output?: string;
+  db?: string;
+  catalog?: string;
+}
+
+const HINT = 'see linkmedic report --help';
+
+function reportFlagsSchema(now: Date) {
+  return z.object({
+    since: sinceSchema(now),
+    catalog: z.string().trim().min(1, { error: 'needs a catalog key, e.g. local:README.md' }).optional(),
+    db: z.string().optional(),
+  });
+}
+
+/** One line listing what the database does hold, so the user can pick with --catalog. */
+function recordedHint(store: HistoryStore): string {
+  const recorded = store.recordedCatalogs();
+  if (recorded.length === 0) return 'the database holds no runs yet: run linkmedic check first';
+  const listed = recorded.map((entry) => `${entry.catalog} (${entry.runs} run${entry.runs === 1 ? '' : 's'}, last ${formatDay(entry.lastRunAt.toISOString())})`);
+  return `pick one with --catalog KEY: ${listed.join(', ')}`;
+}
+
+/** `linkmedic report [FILES...]`: the catalog's history (availability, failing links, changes, stars and likes); no network. */
+export function reportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  return new Command('report')
+    .summary('report on a catalog from its history: availability, failing links, changes, stars and likes')
+    .description('Report on a catalog from the history database alone (no network): its availability over time, each failing link with its timeline, newly dead and recovered links, and per entry the GitHub stars and Hugging Face likes with their trend.')
+    .argument('[files...]', 'the markdown files or folders `check` was given (default: the bundled catalog)')
+    .option('--since <when>', 'start of the window: a span back from now (12h, 30d, 8w) or a date (2026-10-01)', '30d')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
+    .option('--json', 'the JSON document (same as --format json)')
+    .option('--output <file>', 'write the report to this file instead of stdout')
+    .addOption(new Option('--db <path>', 'history database (default .linkmedic/linkmedic.db, or LINKMEDIC_DB)'))
+    .option('--catalog <key>', 'report on this catalog key recorded in the database (e.g. github:owner/repo) instead of FILES')
+    .action(async (inputs: string[], flags: ReportFlags, command: Command) => {
+      const now = (io.now ?? (() => new Date()))();
+      const explicitFormat = command.getOptionValueSource('format') === 'cli' ? flags.format : undefined;
+      const { format, output } = parseFlags(outputOptionsSchema, { format: explicitFormat, json: flags.json, output: flags.output }, HINT);
+      const { since, catalog: chosen, db } = parseFlags(reportFlagsSchema(now), flags, HINT);
+      if (chosen && inputs.length > 0) throw new LinkmedicError('USAGE', '--catalog and FILES name the catalog twice', 'pass one of them');
+      const path = resolveDbPath({ ...(db !== undefined && { flag: db }), env: io.env, cwd: io.cwd });
+      if (path === MEMORY_DB) throw new LinkmedicError('USAGE', 'report reads a history database, and :memory: holds none', 'pass --db PATH');
+      // Opening would create an empty database; a report on nothing is a mistake worth naming.
+      if (!existsSync(path)) throw new LinkmedicError('INPUT_NOT_FOUND', `no history database at ${path}`, 'run linkmedic check first, which records history there, or pass --db PATH');
+      const catalog = chosen ?? localCatalogKey((await readMarkdownFiles(inputs, io.cwd)).map((file) => file.file), io.cwd);
+      const store = openStore({ path, now: () => now });
+      try {
+        if (store.latestRuns(catalog, 1).length === 0) {
+          throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${path} has no runs of ${catalog}`, recordedHint(store));
+        }
+        const report = buildHistoryReport(store, { catalog, since, now });
+        const rendered =
+          format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
+          : format === 'markdown' ? renderHistoryMarkdown(report)
+          : format === 'html' ? renderHistoryHtml(report)
+          : renderHistoryText(report, output ? undefined : paintFor(io.stdout, io.env));
+        await writeOutput(io, rendered, output);
+        setExitCode(0);
+      } finally {
+        store.close();
+      }
+    });
+}
