@@ -21,7 +21,8 @@ export async function syncDeadLinkIssues(run: RepoRun): Promise<DeadLinkIssuesOu
     return await sync(run);
   } catch (error) {
     if (error instanceof LinkmedicError) throw error;
-    throw new LinkmedicError('EXTERNAL_SERVICE', `updating dead-link issues of ${run.owner}/${run.repo} failed: ${(error as Error).message}`, 'the next run retries; nothing is duplicated', { cause: error });
+    const message = `updating dead-link issues of ${run.owner}/${run.repo} failed: ${(error as Error).message}`;
+    throw new LinkmedicError('EXTERNAL_SERVICE', message, 'the next run retries; nothing is duplicated', { cause: error });
   }
 }
 

@@ -64,7 +64,9 @@ export function renderFixPullRequest(fixes: readonly ProposedFix[], defaultBranc
     rows.push(line);
     length += line.length + 1;
   }
-  const listed = fixes.slice(0, 50).map((fix) => `- ${fix.file}: ${fix.from} → ${fix.to} (${WHY[fix.kind]})`);
-  const commitMessage = [`Fix ${count} (linkmedic)`, '', ...listed, ...(fixes.length > 50 ? [`- … and ${fixes.length - 50} more`] : [])].join('\n');
+  // Counts, not URLs: a URL of someone's issue in a pushed commit message would cross-reference it.
+  const byKind = new Map<SuggestionKind, number>();
+  for (const fix of fixes) byKind.set(fix.kind, (byKind.get(fix.kind) ?? 0) + 1);
+  const commitMessage = [`Fix ${count} (linkmedic)`, '', ...[...byKind].map(([kind, n]) => `- ${n} × ${WHY[kind]}`), '', 'The pull request lists each change with its evidence.'].join('\n');
   return { title, body: [...head, ...rows, ...tail].join('\n'), fingerprint, commitMessage };
 }

@@ -31,7 +31,8 @@ export async function syncFixPullRequest(run: RepoRun, options: FixPullRequestOp
     return await sync(run, options);
   } catch (error) {
     if (error instanceof LinkmedicError) throw error;
-    throw new LinkmedicError('EXTERNAL_SERVICE', `updating the fix pull request of ${run.owner}/${run.repo} failed: ${(error as Error).message}`, 'the next run retries from the branch as it is', { cause: error });
+    const message = `updating the fix pull request of ${run.owner}/${run.repo} failed: ${(error as Error).message}`;
+    throw new LinkmedicError('EXTERNAL_SERVICE', message, 'the next run retries from the branch as it is', { cause: error });
   }
 }
 
@@ -53,7 +54,10 @@ async function sync(run: RepoRun, options: FixPullRequestOptions): Promise<FixPu
       })
     : [];
   const fixed = fixFiles(run.files, fitFixes(planned));
-  if (fixed.dropped.length > 0) run.log.warn({ repo: `${owner}/${repo}`, dropped: fixed.dropped.map((fix) => `${fix.file}:${fix.line} ${fix.from}`) }, 'fixes left out: the result would not parse back to the intended links');
+  if (fixed.dropped.length > 0) {
+    const dropped = fixed.dropped.map((fix) => `${fix.file}:${fix.line} ${fix.from}`);
+    run.log.warn({ repo: `${owner}/${repo}`, dropped }, 'fixes left out: the result would not parse back to the intended links');
+  }
   const fixes = fixed.applied.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start);
 
   const branch = await inspectFixBranch(octokit, { owner, repo, botLogin, headSha });
@@ -61,7 +65,8 @@ async function sync(run: RepoRun, options: FixPullRequestOptions): Promise<FixPu
   const spent = !pulls.open && pulls.latest?.merged === true;
   if (branch.kind === 'foreign' && !spent) {
     if (pulls.open) {
-      await commentOnce(octokit, { owner, repo, botLogin, issueNumber: pulls.open.number, marker: FIX_PULL_COMMENTS.blockedMarker, body: FIX_PULL_COMMENTS.blocked(branch.authors) });
+      const { blockedMarker: marker, blocked } = FIX_PULL_COMMENTS;
+      await commentOnce(octokit, { owner, repo, botLogin, issueNumber: pulls.open.number, marker, body: blocked(branch.authors) });
     }
     return { ...base, fixes, blockedByHuman: true, ...(pulls.open && { pullRequest: summary(pulls.open) }), action: 'blocked' };
   }
@@ -82,7 +87,8 @@ async function sync(run: RepoRun, options: FixPullRequestOptions): Promise<FixPu
   // A pull request an earlier attempt created (its answer lost) is in `pulls`: never a second one.
   const open = pulls.open;
   if (open) {
-    const stale = open.markers?.fingerprint !== rendered.fingerprint || open.baseRef !== defaultBranch;
+    // A reopened pull request still says linkmedic closed it: rewrite, or its next close reads as ours.
+    const stale = open.markers?.fingerprint !== rendered.fingerprint || open.baseRef !== defaultBranch || open.markers.closedByBot !== undefined;
     if (stale) await octokit.rest.pulls.update({ owner, repo, pull_number: open.number, title: rendered.title, body: rendered.body, base: defaultBranch });
     return { ...base, fixes, pullRequest: summary(open), action: stale || moved ? 'updated' : 'unchanged' };
   }
