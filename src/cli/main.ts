@@ -4,6 +4,9 @@ import { processIo, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
 import { extractCommand } from './commands/extract-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { runCommand } from './commands/run-command.js';
+import { runNightlyCommand } from './commands/run-nightly-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { packageVersion } from './package-version.js';
 
 function describeFailure(error: unknown, debug: boolean): string {
@@ -56,6 +59,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     checkCommand(io, setExitCode),
     extractCommand(io, setExitCode),
     reportCommand(io, setExitCode),
+    serveCommand(io, setExitCode),
+    runNightlyCommand(io, setExitCode),
+    runCommand(io, setExitCode),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride().configureOutput(outputFor(io, `linkmedic ${command.name()}`)));

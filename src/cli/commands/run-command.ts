@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { EXIT } from '../../errors.js';
 import { readAppSettings } from '../../github-app/app-settings.js';
+import { withDotEnv } from '../../github-app/with-dot-env.js';
 import { createAppRuntime } from '../../github-app/create-app-runtime.js';
 import { findRepoTarget } from '../../github-app/repository/find-repo-target.js';
 import { runRepository } from '../../github-app/repository/run-repository.js';
@@ -17,7 +18,8 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .description('check one repository the app is installed on now and bring its issues, fix pull request and report up to date')
     .requiredOption('--repo <owner/name>', 'the repository', fullName)
     .action(async (flags: { repo: string }) => {
-      const { runtime, close } = await createAppRuntime(readAppSettings(io.env, io.cwd, { webhooks: false }), { env: { ...io.env } });
+      const env = withDotEnv(io.env, io.cwd);
+      const { runtime, close } = await createAppRuntime(readAppSettings(env, io.cwd, { webhooks: false }), { env });
       try {
         const [owner, repo] = flags.repo.split('/') as [string, string];
         const target = await findRepoTarget(runtime, owner, repo);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { EXIT } from '../../errors.js';
 import { readAppSettings } from '../../github-app/app-settings.js';
+import { withDotEnv } from '../../github-app/with-dot-env.js';
 import { createAppRuntime } from '../../github-app/create-app-runtime.js';
 import { runNightlyPass } from '../../github-app/nightly/run-nightly-pass.js';
 import type { CliIo } from '../cli-io.js';
@@ -10,7 +11,8 @@ export function runNightlyCommand(io: CliIo, setExitCode: (code: number) => void
   return new Command('run-nightly')
     .description('run one nightly pass over every installation and exit (resumes a pass cut short)')
     .action(async () => {
-      const { runtime, close } = await createAppRuntime(readAppSettings(io.env, io.cwd, { webhooks: false }), { env: { ...io.env } });
+      const env = withDotEnv(io.env, io.cwd);
+      const { runtime, close } = await createAppRuntime(readAppSettings(env, io.cwd, { webhooks: false }), { env });
       try {
         const outcome = await runNightlyPass(runtime, { trigger: 'cli' });
         if (outcome.status === 'busy') {

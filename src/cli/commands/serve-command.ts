@@ -1,5 +1,7 @@
 import { Command } from 'commander';
-import { readAppSettings } from '../../github-app/app-settings.js';
+import { run as runProbot } from 'probot';
+import { readAppSettings, type Env } from '../../github-app/app-settings.js';
+import { withDotEnv } from '../../github-app/with-dot-env.js';
 import { startAppServer } from '../../github-app/start-app-server.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -15,13 +17,27 @@ const untilSignal = (): Promise<NodeJS.Signals> =>
     process.once('SIGTERM', done);
   });
 
+/** Nothing identifies the app yet (outside production, where that is an error): register it first. */
+const needsRegistration = (env: Env): boolean =>
+  !env.APP_ID?.trim() && !env.PRIVATE_KEY?.trim() && !env.PRIVATE_KEY_PATH?.trim() && env.NODE_ENV !== 'production';
+
 /** `linkmedic serve` (and `npm start`): the GitHub App, its webhooks and its nightly schedule. */
 export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('serve')
     .description('run the GitHub App: webhooks, and the nightly pass on LINKMEDIC_CRON (see docs/github-app.md)')
     .action(async () => {
-      const settings = readAppSettings(io.env, io.cwd);
-      const app = await startAppServer(settings, { env: { ...io.env } });
+      const env = withDotEnv(io.env, io.cwd);
+      if (needsRegistration(env)) {
+        // Probot's setup page registers the app from app.yml and writes APP_ID, PRIVATE_KEY and
+        // WEBHOOK_SECRET to .env; the next start runs the app.
+        const setup = await runProbot(() => undefined, { env: { ...env } });
+        io.stderr.write(`linkmedic: no APP_ID and private key: register the app at http://${env.HOST?.trim() || 'localhost'}:${setup.port}/probot, then start again\n`);
+        await untilSignal();
+        await setup.stop();
+        return;
+      }
+      const settings = readAppSettings(env, io.cwd);
+      const app = await startAppServer(settings, { env });
       io.stderr.write(`linkmedic: listening on ${settings.host}:${app.port}${settings.webhookPath}; nightly pass "${settings.cron}" (${settings.timezone}), next ${app.scheduler?.nextRun()?.toISOString() ?? 'never'}\n`);
       const signal = await untilSignal();
       io.stderr.write(`linkmedic: ${signal}: stopping after the current repository (an unfinished pass resumes at the next start)\n`);
