@@ -37,7 +37,7 @@ try {
   mkdirSync(path.dirname(png), { recursive: true });
   // The README shows the top of the page: the numbers, the availability timeline, what changed and
   // the dead links with their history; the stars and likes charts follow in the example HTML.
-  const bottom = await page.locator('table.problems').first().evaluate((table) => table.getBoundingClientRect().bottom + window.scrollY);
+  const bottom = await page.locator('table.problems').first().evaluate((table) => table.getBoundingClientRect().bottom + (globalThis as unknown as { scrollY: number }).scrollY);
   await page.screenshot({ path: png, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(bottom + 12) }, fullPage: true });
   console.log(`wrote ${path.relative(root, png)} and ${path.relative(root, example)}`);
 } finally {

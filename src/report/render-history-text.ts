@@ -79,6 +79,7 @@ export function renderHistoryText(report: HistoryReport, paint: Paint = NO_PAINT
     }
     out.push('');
   }
-  if (report.links.length === 0 && report.newlyDead.length === 0) out.push(paint.green('No link needs attention.'), '');
+  if (!latestRun.conclusive) out.push(paint.yellow('The latest run judged no link: linkmedic could not reach the network. Run linkmedic check where it can.'), '');
+  else if (report.links.length === 0 && report.newlyDead.length === 0) out.push(paint.green('No link needs attention.'), '');
   return `${out.join('\n').trimEnd()}\n`;
 }

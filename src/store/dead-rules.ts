@@ -21,8 +21,8 @@ export const DEFAULT_DEAD_RULES: DeadRules = {
 
 /** `deadAfter` in `.github/linkmedic.yml`; the config schema embeds this. */
 export const deadAfterSchema = z.strictObject({
-  runs: z.number().int().min(1).max(365),
-  hours: z.number().min(0).max(24 * 365),
+  runs: z.number().int().min(1).max(365).describe('Failing runs needed in the current failure streak.'),
+  hours: z.number().min(0).max(24 * 365).describe('Hours from the start of the first of those runs to the end of the last.'),
 });
 
 /** The rules for a repository whose config says `deadAfter` (or the defaults when it says nothing). */

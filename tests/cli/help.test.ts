@@ -24,6 +24,17 @@ describe('linkmedic help and errors', () => {
     if (command !== 'extract') expect(stdout).toMatch(/--format <format>\s+output format \(choices:\s+"text",\s+"json",\s+"markdown",\s+"html",\s+default:\s+"text"\)/);
   });
 
+  it('every command listed by --help has its own help', async () => {
+    const { stdout } = await runCli(['--help']);
+    const listed = stdout.slice(stdout.indexOf('Commands:'), stdout.indexOf('\n\n', stdout.indexOf('Commands:')));
+    const names = [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(([, name]) => name!).filter((name) => name !== 'help');
+    expect(names).toEqual(expect.arrayContaining(COMMANDS));
+    for (const name of names) {
+      const help = await runCli([name, '--help']);
+      expect([name, help.code, help.stdout.split('\n')[0]]).toEqual([name, 0, expect.stringMatching(new RegExp(`^Usage: linkmedic ${name} `))]);
+    }
+  });
+
   it('--version prints the package version', async () => {
     expect(await runCli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
