@@ -18,6 +18,9 @@ const LEGEND: Array<[tone: string, label: string]> = [
   ['skipped', 'linkmedic was offline'],
 ];
 
+const AVAILABILITY_CAPTION =
+  'One point per run: the share of checked links that answer (restricted and bot-walled links exist, so they count). Hover a run for its numbers.';
+
 function card(value: string, label: string, tone = ''): SafeHtml {
   return html`<div class="card ${tone}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
 }
@@ -56,7 +59,9 @@ ${card(formatCount(tones.moved), 'moved, with a fix', 'moved')}
 </header>
 <section id="availability"><h2>Availability</h2>
 ${report.availability.length > 0
-  ? html`<figure>${availabilityChart(report.availability)}<ul class="legend">${LEGEND.map(([tone, label]) => html`<li class="tone-${tone}">${label}</li>`)}</ul><figcaption>One point per run: the share of checked links that answer (restricted and bot-walled links exist, so they count). Hover a run for its numbers.</figcaption></figure>`
+  ? html`<figure>${availabilityChart(report.availability)}
+<ul class="legend">${LEGEND.map(([tone, label]) => html`<li class="tone-${tone}">${label}</li>`)}</ul>
+<figcaption>${AVAILABILITY_CAPTION}</figcaption></figure>`
   : html`<p class="none">No run since ${formatDay(report.since)}.</p>`}
 </section>
 <section id="changes"><h2>What changed since ${formatDay(report.since)}</h2><div class="changes">

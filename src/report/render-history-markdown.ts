@@ -43,22 +43,28 @@ export function renderHistoryMarkdown(report: HistoryReport): string {
   const out = [
     `## Link health: ${codeCell(report.catalog)}`,
     '',
-    `${countOf(report.runCount, 'run')} since ${formatDay(report.since)}; latest ${formatMinute(latestRun.startedAt)}: ${countOf(report.summary.total, 'link')}, ${now.share === undefined ? 'none judged' : `${formatShare(now.share)} answer`}, ${formatCount(now.failing)} failing, ${formatCount(now.human)} need a human, ${formatCount(now.moved)} moved.`,
+    `${countOf(report.runCount, 'run')} since ${formatDay(report.since)}; latest ${formatMinute(latestRun.startedAt)}: ` +
+      `${countOf(report.summary.total, 'link')}, ${now.share === undefined ? 'none judged' : `${formatShare(now.share)} answer`}, ` +
+      `${formatCount(now.failing)} failing, ${formatCount(now.human)} need a human, ${formatCount(now.moved)} moved.`,
     '',
     ...availabilityMermaid(report),
   ];
   if (!latestRun.conclusive) out.push('> [!WARNING]\n> The latest run was inconclusive: linkmedic could not reach the network.', '');
-  out.push(`### Newly dead (${report.newlyDead.length})`, '', ...(report.newlyDead.length ? report.newlyDead.map((change) => changeLine(change, `${change.reason}, confirmed after ${change.failedRuns} failing runs`)) : ['None.']), '');
-  out.push(`### Recovered (${report.recovered.length})`, '', ...(report.recovered.length ? report.recovered.map((change) => changeLine(change, change.wasConfirmedDead ? 'had been confirmed dead' : `after ${change.failedRuns} failing runs`)) : ['None.']), '');
+  const changes = (title: string, list: readonly ChangedLink[], note: (change: ChangedLink) => string) =>
+    out.push(`### ${title} (${list.length})`, '', ...(list.length ? list.map((change) => changeLine(change, note(change))) : ['None.']), '');
+  changes('Newly dead', report.newlyDead, (change) => `${change.reason}, confirmed after ${change.failedRuns} failing runs`);
+  changes('Recovered', report.recovered, (change) => (change.wasConfirmedDead ? 'had been confirmed dead' : `after ${change.failedRuns} failing runs`));
   for (const group of PROBLEM_GROUPS) {
     const links = report.links.filter((link) => group.verdicts.includes(link.verdict));
     if (links.length === 0) continue;
-    out.push(`### ${group.title} (${links.length})`, '', ...table(['Entry', 'Link', 'Verdict', 'History (oldest → latest)', 'Suggestion'], links.slice(0, MAX_MARKDOWN_ROWS).map(problemRow)), '');
+    const rows = links.slice(0, MAX_MARKDOWN_ROWS).map(problemRow);
+    out.push(`### ${group.title} (${links.length})`, '', ...table(['Entry', 'Link', 'Verdict', 'History (oldest → latest)', 'Suggestion'], rows), '');
     if (links.length > MAX_MARKDOWN_ROWS) out.push(`…and ${links.length - MAX_MARKDOWN_ROWS} more.`, '');
   }
   if (report.sections.length > 0) out.push('### Stars and likes', '');
   for (const { section, repos } of report.sections) {
-    const rows = repos.map((repo) => [escapeCell(repo.entry ?? repo.name), linkCell(repo.url, repo.name), `${formatCount(repo.value)} ${repo.metric}`, repo.delta7d === undefined ? '' : formatDelta(repo.delta7d), repo.delta30d === undefined ? '' : formatDelta(repo.delta30d)]);
+    const delta = (value?: number) => (value === undefined ? '' : formatDelta(value));
+    const rows = repos.map((repo) => [escapeCell(repo.entry ?? repo.name), linkCell(repo.url, repo.name), `${formatCount(repo.value)} ${repo.metric}`, delta(repo.delta7d), delta(repo.delta30d)]);
     out.push(`**${escapeCell(section || 'Top of the catalog')}**`, '', ...table(['Entry', 'Repository', 'Now', '7 days', '30 days'], rows), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -46,11 +46,15 @@ export function popularityChart(repos: readonly RepoPopularity[], domain: readon
   const line = (repo: RepoPopularity, style: string) => {
     const coords = repo.series.map((point) => [x(Date.parse(point.at)), y(point.value - repo.series[0]!.value)] as const);
     const [endX, endY] = coords.at(-1) ?? [PLOT.right, y(0)];
-    return html`<g class="series ${style}" data-repo="${repo.key}"><title>${repo.name}: ${formatCount(repo.value)} ${metric} (${formatDelta(gainOf(repo))} in this window)</title><polyline points="${coords.map(([cx, cy]) => `${px(cx)},${px(cy)}`).join(' ')}"/><circle cx="${px(endX)}" cy="${px(endY)}" r="${style === 'muted' ? 1.6 : 3}"/></g>`;
+    const points = coords.map(([cx, cy]) => `${px(cx)},${px(cy)}`).join(' ');
+    return html`<g class="series ${style}" data-repo="${repo.key}">
+<title>${repo.name}: ${formatCount(repo.value)} ${metric} (${formatDelta(gainOf(repo))} in this window)</title>
+<polyline points="${points}"/><circle cx="${px(endX)}" cy="${px(endY)}" r="${style === 'muted' ? 1.6 : 3}"/></g>`;
   };
   const days = spreadIndexes(5, 5).map((index) => domain[0] + ((domain[1] - domain[0]) * index) / 4);
   return html`<svg class="chart popularity" viewBox="0 0 ${W} ${H}" role="img" aria-label="${metric} gained per repository">
-${ticks.map((tick) => html`<line class="grid${tick === 0 ? ' zero' : ''}" x1="${PLOT.left}" x2="${PLOT.right}" y1="${px(y(tick))}" y2="${px(y(tick))}"/><text class="tick" x="${PLOT.left - 8}" y="${px(y(tick) + 4)}" text-anchor="end">${tick > 0 ? `+${formatCount(tick)}` : formatCount(tick)}</text>`)}
+${ticks.map((tick) => html`<line class="grid${tick === 0 ? ' zero' : ''}" x1="${PLOT.left}" x2="${PLOT.right}" y1="${px(y(tick))}" y2="${px(y(tick))}"/>
+<text class="tick" x="${PLOT.left - 8}" y="${px(y(tick) + 4)}" text-anchor="end">${tick > 0 ? `+${formatCount(tick)}` : formatCount(tick)}</text>`)}
 ${ranked.slice(HIGHLIGHTED).map((repo) => line(repo, 'muted'))}
 ${highlighted.map((repo, index) => line(repo, `s${index}`))}
 ${highlighted.map((repo, index) => html`<text class="end-label s${index}" x="${PLOT.right + 6}" y="${px(labelYs[index]! + 4)}">${labelOf(repo)} ${formatDelta(gainOf(repo))}</text>`)}

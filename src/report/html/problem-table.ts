@@ -43,5 +43,8 @@ export function problemTable(links: readonly HistoryLink[]): SafeHtml {
 <td>${link.suggestion ? html`${SUGGESTION_LABEL[link.suggestion.kind]}<br>${urlLink(link.suggestion.url, suggestionLabel(link.suggestion.url))}` : ''}</td>
 </tr>`;
   });
-  return html`<table class="problems"><colgroup><col class="c-entry"><col class="c-link"><col class="c-verdict"><col class="c-history"><col class="c-suggestion"></colgroup><thead><tr><th>Entry</th><th>Link</th><th>Verdict</th><th>History</th><th>Suggestion</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<table class="problems">
+<colgroup><col class="c-entry"><col class="c-link"><col class="c-verdict"><col class="c-history"><col class="c-suggestion"></colgroup>
+<thead><tr><th>Entry</th><th>Link</th><th>Verdict</th><th>History</th><th>Suggestion</th></tr></thead>
+<tbody>${rows}</tbody></table>`;
 }

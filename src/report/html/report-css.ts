@@ -77,6 +77,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; border-top: 1
   h2 { break-after: avoid; } h3 { break-after: avoid; }
   figure, tr, .card, .changes > div { break-inside: avoid; }
   .charts { grid-template-columns: 1fr 1fr; }
+  .cards { grid-template-columns: repeat(5, 1fr); gap: 8px; } .card .value { font-size: 20px; }
   a { color: inherit; }
   .availability .hover { display: none; }
 }
