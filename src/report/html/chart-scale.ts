@@ -5,14 +5,16 @@ export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: reado
 }
 
 /**
- * About `count` round tick values (steps of 1, 2 or 5 times a power of ten) from at or below `min`
+ * About `count` round tick values (steps of 1, 2, 2.5 or 5 times a power of ten) from at or below `min`
  * to at or above `max`, so a scale over the first and last tick holds every value.
  */
 export function niceTicks(min: number, max: number, count = 4): number[] {
   if (max <= min) return [min];
   const rough = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
+  // 2.5 only where it stays whole: stars and run counts have no halves.
+  const factors = power >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+  const step = factors.map((factor) => factor * power).find((candidate) => candidate >= rough)!;
   const ticks: number[] = [];
   const last = Math.ceil(max / step - 1e-9) * step;
   for (let tick = Math.floor(min / step + 1e-9) * step; tick <= last + step * 1e-9; tick += step) ticks.push(Number(tick.toPrecision(12)));

@@ -36,7 +36,8 @@ function spreadLabels(ys: readonly number[], gap = 13): number[] {
 export function popularityChart(repos: readonly RepoPopularity[], domain: readonly [number, number]): SafeHtml {
   const ranked = [...repos].sort((a, b) => gainOf(b) - gainOf(a) || b.value - a.value);
   const gains = repos.flatMap((repo) => repo.series.map((point) => point.value - repo.series[0]!.value));
-  const ticks = niceTicks(Math.min(0, ...gains), Math.max(1, ...gains), 4);
+  // At least 0–4, so a flat week gets whole-number ticks rather than +0.5 stars.
+  const ticks = niceTicks(Math.min(0, ...gains), Math.max(4, ...gains), 4);
   const y = linearScale([ticks[0]!, ticks.at(-1)!], [PLOT.bottom, PLOT.top]);
   const x = linearScale(domain, [PLOT.left + 8, PLOT.right - 8]);
   const highlighted = ranked.slice(0, HIGHLIGHTED);

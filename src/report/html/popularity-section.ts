@@ -15,7 +15,7 @@ const deltaCell = (delta?: number): SafeHtml =>
 /** One catalog section: a gains chart per metric it has, then every repository with its value, changes and sparkline. */
 export function popularitySection({ section, repos }: SectionPopularity, domain: readonly [number, number]): SafeHtml {
   const charts = METRICS.flatMap(({ metric, title }) => {
-    const these = repos.filter((repo) => repo.metric === metric);
+    const these = repos.filter((repo) => repo.metric === metric && repo.series.length > 0);
     if (these.length === 0) return [];
     return [html`<figure data-metric="${metric}">${popularityChart(these, domain)}<figcaption>${title} since ${formatDay(new Date(domain[0]).toISOString())}, per repository (top ${Math.min(these.length, 5)} labelled)</figcaption></figure>`];
   });
