@@ -55,10 +55,10 @@ const settingsSchema = z.strictObject({
 
 // PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
 function readPrivateKey(env: Env, cwd: string): string {
-  const inline = env.PRIVATE_KEY?.trim();
-  if (inline) {
+  const inline = env.PRIVATE_KEY;
+  if (inline?.trim()) {
     if (inline.includes('-----BEGIN')) return inline.replace(/\\n/g, '\n');
-    const decoded = Buffer.from(inline, 'base64').toString('utf8');
+    const decoded = Buffer.from(inline.trim(), 'base64').toString('utf8');
     return decoded.includes('-----BEGIN') ? decoded : inline;
   }
   const path = env.PRIVATE_KEY_PATH?.trim();

@@ -24,6 +24,8 @@ export async function onReportEdited(rt: AppRuntime, target: RepoTarget, issue: 
   const ticks = newlyTicked(change.before, issue.body);
   if (ticks.length === 0 && parseTicks(issue.body).length === 0) return false;
   const outcome = await refreshRepository(rt, target, { ticks, tickedBy: change.sender });
+  // Thrown so the queue tries again: the ticks are still in the body, or already remembered.
+  if (outcome.status === 'partial') throw new Error(`report checkboxes: ${outcome.detail}`);
   rt.log.info({ repo: `${target.owner}/${target.repo}`, status: outcome.status, by: change.sender }, 'report checkboxes acted on');
   return true;
 }

@@ -10,6 +10,9 @@ import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
 import { RepoLocks } from './repo-locks.js';
 
+/** Tries of one piece of webhook work before it is left to the nightly pass. */
+const WEBHOOK_WORK_ATTEMPTS = 3;
+
 /** The outside world the app works with; production defaults for everything but the store. */
 export interface AppDeps {
   store: HistoryStore;
@@ -86,13 +89,24 @@ export class AppRuntime {
     return this.#createHttp({ allowPrivateNetworks: repoWantsPrivateNetworks && this.allowPrivateNetworks, env: this.env });
   }
 
-  /** Runs `work` after the webhook has been answered; failures are logged, never thrown at GitHub. */
-  enqueue(label: string, work: () => Promise<unknown>): void {
+  /**
+   * Runs `work` after the webhook has been answered. A failure (GitHub's 5xx, a limit not waited
+   * out) is retried a few times, which is safe because every piece of work re-reads GitHub before
+   * writing; after that it is logged, and the nightly pass catches up.
+   */
+  enqueue(label: string, work: () => Promise<unknown>, attempts = WEBHOOK_WORK_ATTEMPTS): void {
     void this.#background.add(async () => {
-      try {
-        await work();
-      } catch (error) {
-        this.log.error({ err: error }, `${label} failed`);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await work();
+          return;
+        } catch (error) {
+          if (attempt >= attempts) {
+            this.log.error({ err: error }, `${label} failed`);
+            return;
+          }
+          this.log.warn({ err: error, attempt }, `${label} failed; trying again`);
+        }
       }
     });
   }

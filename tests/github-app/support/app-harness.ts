@@ -42,6 +42,8 @@ export interface AppHarness {
   runtime: AppRuntime;
   store: HistoryStore;
   dbPath: string;
+  /** Called on each request to the fake GitHub: a hook into "while the run is at this step". */
+  onRequest: { hook?: (request: { method: string; path: string }) => void };
   /** Every log line the app wrote (JSON). */
   logs: string[];
   now(): Date;
@@ -58,6 +60,8 @@ export interface AppHarnessOptions {
   githubApi?: FakeGithubApiOptions;
   hub?: FakeHubOptions;
   dbPath?: string;
+  /** Random 502s (before or after acting) and secondary rate limits on GitHub REST calls. */
+  faults?: { seed: number; probability: number };
 }
 
 class Lines extends Writable {
@@ -77,7 +81,20 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
   const hub = await startFakeHub(options.hub);
   const wayback = await startFakeWayback();
   const githubApi = createFakeGithubApi(options.githubApi);
+  const onRequest: AppHarness['onRequest'] = {};
   const fake = await startFakeGitHub({ now, extraHandlers: [githubApi.handler] });
+  // Seeded faults on the app's REST calls (none at probability 0); the match is also the request hook.
+  const faults = options.faults ?? { seed: 1, probability: 0 };
+  fake.faults.random({
+    ...faults,
+    kinds: ['502', 'secondary'],
+    when: 'either',
+    match: (request) => {
+      onRequest.hook?.(request);
+      // GraphQL carries link verdicts: its failures change what is checked, not how GitHub is written.
+      return request.path !== '/graphql';
+    },
+  });
   const dbPath = options.dbPath ?? path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-app-e2e-')), 'linkmedic.db');
   const settings = readAppSettings({
     ...fake.env,
@@ -113,7 +130,7 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
     }
   };
   return {
-    fake, githubApi, web, hub, wayback, settings, app, runtime: app.runtime, store, dbPath, logs,
+    fake, githubApi, web, hub, wayback, settings, app, runtime: app.runtime, store, dbPath, logs, onRequest,
     now,
     setNow: (at) => {
       clock = at;
