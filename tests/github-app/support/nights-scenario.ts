@@ -114,7 +114,7 @@ export async function playNights(h: AppHarness): Promise<PassOutcome[]> {
   // Night 3: `gone` and `doomed` are confirmed dead (404 / missing twice over 20 h).
   await pass(3);
   // A maintainer asks for a recheck of the gone paper from the report, then from its issue.
-  const report = () => h.fake.inspect.issues('acme/awesome').find((issue) => issue.author === BOT && issue.body.includes('<!-- linkmedic:report -->'))!;
+  const report = () => h.fake.inspect.issues('acme/awesome').find((issue) => issue.author === BOT && issue.body?.includes('<!-- linkmedic:report -->'))!;
   h.setNow(at(3, 5));
   h.fake.human.tickCheckbox('acme/awesome', report().number, 'maintainer', /linkmedic:recheck=/);
   await h.settle();
@@ -165,7 +165,7 @@ export async function playNights(h: AppHarness): Promise<PassOutcome[]> {
   // Night 9: a new rename; beta's maintainer closes beta's report.
   h.githubApi.store.rename('models/med-llm', 'models/med-llm-v2');
   h.setNow(at(8, 6));
-  const betaReport = h.fake.inspect.issues('beta/papers').find((issue) => issue.author === BOT && issue.body.includes('<!-- linkmedic:report -->'))!;
+  const betaReport = h.fake.inspect.issues('beta/papers').find((issue) => issue.author === BOT && issue.body?.includes('<!-- linkmedic:report -->'))!;
   h.fake.human.closeIssue('beta/papers', betaReport.number, 'maintainer', 'not_planned');
   await h.settle();
   await pass(9);
