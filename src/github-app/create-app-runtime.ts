@@ -11,7 +11,10 @@ export async function createAppRuntime(
 ): Promise<{ runtime: AppRuntime; close: () => Promise<void> }> {
   const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
   const ProbotClass = appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }) });
-  const runtime = new AppRuntime(new ProbotClass(), { ...options, store, allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks });
+  const probot = new ProbotClass();
+  // Probot builds its logger and Octokit asynchronously.
+  await probot.ready();
+  const runtime = new AppRuntime(probot, { ...options, store, allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks });
   return {
     runtime,
     close: async () => {

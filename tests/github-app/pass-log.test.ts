@@ -49,4 +49,10 @@ describe('the pass record', () => {
     passes.releaseLease('nightly', 'cli');
     expect(passes.acquireLease('nightly', 'server', later(17), 10 * 60_000)).toBe(true);
   });
+
+  it('lets a holder known to be gone (a killed process) lose its lease before it expires', () => {
+    expect(passes.acquireLease('nightly', 'host:111:a', T0, 10 * 60_000)).toBe(true);
+    expect(passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:333:c')).toBe(false);
+    expect(passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:111:a')).toBe(true);
+  });
 });

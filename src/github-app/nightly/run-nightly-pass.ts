@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { describeGithubError } from '../github/request-status.js';
 import type { PassRepoState } from '../state/pass-log.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
@@ -51,9 +52,9 @@ const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
  * repository's failure never stops the others; it is retried after them, up to `maxAttempts`.
  */
 export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Promise<PassOutcome> {
-  const holder = randomUUID();
+  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
   const ttl = options.leaseTtlMs ?? 15 * 60_000;
-  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), ttl)) return { status: 'busy' };
+  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), ttl, isDeadHolder)) return { status: 'busy' };
   const heartbeat = setInterval(() => rt.passes.acquireLease(LEASE, holder, rt.now(), ttl), ttl / 3);
   heartbeat.unref();
   try {
@@ -61,6 +62,18 @@ export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Prom
   } finally {
     clearInterval(heartbeat);
     rt.passes.releaseLease(LEASE, holder);
+  }
+}
+
+/** A holder on this host whose process no longer exists (killed, crashed): its lease is void. */
+function isDeadHolder(holder: string): boolean {
+  const [host, pid] = holder.split(':');
+  if (host !== hostname() || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

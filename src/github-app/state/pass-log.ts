@@ -82,11 +82,15 @@ export class PassLog {
       .run({ passId, repo, state, runId: options.runId ?? null, attempts: options.attempt ? 1 : 0, detail: options.detail ?? '', now: now.getTime() });
   }
 
-  /** Takes (or renews) the named lease unless another holder's is still valid. */
-  acquireLease(name: string, holder: string, now: Date, ttlMs: number): boolean {
+  /**
+   * Takes (or renews) the named lease unless another holder's is still valid. `isGone` lets the
+   * caller tell a holder that cannot be alive any more (a killed process on this host) from one
+   * that merely has not renewed yet.
+   */
+  acquireLease(name: string, holder: string, now: Date, ttlMs: number, isGone: (holder: string) => boolean = () => false): boolean {
     return this.db.transaction((): boolean => {
       const row = this.db.prepare(`SELECT holder, expires_at FROM app_leases WHERE name = ?`).get(name) as { holder: string; expires_at: number } | undefined;
-      if (row && row.holder !== holder && row.expires_at > now.getTime()) return false;
+      if (row && row.holder !== holder && row.expires_at > now.getTime() && !isGone(row.holder)) return false;
       this.db
         .prepare(`INSERT INTO app_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`)
         .run(name, holder, now.getTime() + ttlMs);
