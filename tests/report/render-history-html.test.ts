@@ -57,6 +57,19 @@ describe('renderHistoryHtml', () => {
     expect(page).toContain('<span class="catalog">local:&lt;b&gt;x&lt;/b&gt;.md</span>');
   });
 
+  it('says an offline latest run judged nothing, instead of calling every link fine', () => {
+    const offline = renderHistoryHtml({
+      ...hostile, links: [], summary: { total: 2, ...counts({ skipped: 2 }) },
+      latestRun: { ...hostile.latestRun, conclusive: false },
+      availability: [{ ...hostile.availability[0]!, conclusive: false, counts: counts({ skipped: 2 }) }],
+    });
+    expect(offline).toContain('<p class="banner">The latest run was inconclusive');
+    expect(offline).toContain('<p class="none">The latest run judged no link.</p>');
+    expect(offline).not.toContain('Every checked link answers');
+    expect(offline.match(/<rect class="offline"/g)).toHaveLength(1);
+    expect(offline).not.toContain('<circle class="point"');
+  });
+
   it("forbids every fetch in its content security policy", () => {
     expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   });

@@ -40,7 +40,7 @@ export function availabilityChart(points: readonly AvailabilityPoint[]): SafeHtm
   const floor = Math.max(0, Math.min(90, Math.floor((Math.min(100, ...shares) - 1) / 5) * 5));
   const yTicks = niceTicks(floor, 100, 4);
   const y = linearScale([yTicks[0]!, 100], [LINE.bottom, LINE.top]);
-  const maxProblems = Math.max(1, ...points.map((point, index) => (point.conclusive ? tones[index]!.failing + tones[index]!.human + tones[index]!.moved : 0)));
+  const maxProblems = Math.max(4, ...points.map((point, index) => (point.conclusive ? tones[index]!.failing + tones[index]!.human + tones[index]!.moved : 0)));
   const barTicks = niceTicks(0, maxProblems, 2);
   const yBars = linearScale([0, Math.max(maxProblems, barTicks.at(-1)!)], [BARS.bottom, BARS.top]);
   const column = Math.min(26, ((W - LEFT - RIGHT) / Math.max(points.length, 1)) * 0.62);
