@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { respond } from '../support/simulated-web/index.js';
+import { BOT, DAY, startAppHarness, type AppHarness } from './support/app-harness.js';
+import { expectInvariants } from './support/final-state.js';
+
+const T0 = new Date('2026-12-01T03:00:00Z');
+const day = (n: number, hours = 0) => new Date(T0.getTime() + n * DAY + hours * 3_600_000);
+let h: AppHarness;
+let ok: string;
+let broken: string;
+
+beforeAll(async () => {
+  h = await startAppHarness({ start: T0 });
+  h.web.route('site.example.test', '/ok', respond.ok('<title>fine</title>'));
+  h.web.route('site.example.test', '/broken', respond.status(404));
+  ok = h.web.url('site.example.test', '/ok', 'https');
+  broken = h.web.url('site.example.test', '/broken', 'https');
+});
+afterAll(() => h?.close());
+
+const reportOf = (repo: string) => h.fake.inspect.issues(repo).filter((issue) => issue.author === BOT && issue.body?.includes('<!-- linkmedic:report -->'));
+const patches = (repo: string, number: number) => h.fake.requests.filter((r) => r.method === 'PATCH' && r.path === `/repos/${repo}/issues/${number}` && r.status === 200).length;
+// Each test's account is suspended when it is done, so later passes only walk the repositories under test.
+const installations = new Map<string, number>();
+const install = (account: string) => installations.set(account, h.fake.state.install({ account }).id);
+const pause = (account: string) => h.fake.human.suspend(installations.get(account)!, account);
+const repoState = (outcome: Awaited<ReturnType<AppHarness['night']>>, repo: string) => (outcome.status === 'busy' ? undefined : outcome.repos.find((r) => r.repo === repo));
+
+describe('the report issue', () => {
+  it('is not rewritten while nothing meaningful changes, but at least weekly, so a stale date means stopped checks', async () => {
+    h.fake.state.createRepo({ fullName: 'quiet/list', files: { 'README.md': `# List\n- [ok](${ok})\n`, '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' } });
+    install('quiet');
+    await h.night(day(0));
+    const [report] = reportOf('quiet/list');
+    expect(report?.body).toContain('All 1 links of the latest check answered');
+    const written = [];
+    for (let n = 1; n <= 8; n += 1) {
+      await h.night(day(n));
+      written.push(patches('quiet/list', report!.number));
+    }
+    expect(written).toEqual([0, 0, 0, 0, 0, 0, 1, 1]);
+    expect(reportOf('quiet/list')[0]!.body).toContain('<!-- linkmedic:written=2026-12-08T03:00:00.000Z -->');
+    pause('quiet');
+  });
+
+  it('stays closed when a human closes it while a run is writing, and no other report is opened', async () => {
+    h.fake.state.createRepo({ fullName: 'busy/list', files: { 'README.md': `# List\n- [ok](${ok})\n- [broken](${broken})\n`, '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' } });
+    install('busy');
+    await h.night(day(10));
+    const [report] = reportOf('busy/list');
+    let closed = false;
+    // The maintainer closes the report just as the run moves on to the fix pull request.
+    h.onRequest.hook = (request) => {
+      if (closed || request.method !== 'GET' || request.path !== '/repos/busy/list/pulls') return;
+      closed = true;
+      h.fake.human.closeIssue('busy/list', report!.number, 'maintainer', 'not_planned');
+    };
+    await h.night(day(11));
+    h.onRequest.hook = undefined;
+    expect(closed).toBe(true);
+    await h.night(day(12));
+    expect(reportOf('busy/list').map((issue) => [issue.number, issue.state, issue.closedBy, issue.events.map((event) => event.event)])).toEqual([
+      [report!.number, 'closed', 'maintainer', ['closed']],
+    ]);
+    expectInvariants(h.fake, 'busy/list');
+    pause('busy');
+  });
+
+  it('turns an invalid configuration into a failed check run and a problem in the report, never a crash', async () => {
+    h.fake.state.createRepo({ fullName: 'typo/list', files: { 'README.md': `# List\n- [ok](${ok})\n`, '.github/linkmedic.yml': 'schedule: hourly\nisues:\n  enabled: false\n' } });
+    install('typo');
+    const outcome = await h.night(day(20));
+    expect(repoState(outcome, 'typo/list')).toMatchObject({ state: 'skipped', detail: expect.stringContaining('is invalid') });
+    const [report] = reportOf('typo/list');
+    expect(report?.body).toMatch(/### ⚠️ Problems\n\n- \.github\/linkmedic\.yml is invalid: .*schedule: .*\(top level\): unknown key isues/);
+    expect(report?.body).toContain('No check has completed yet.');
+    const head = h.fake.inspect.branches('typo/list').main!;
+    expect(h.fake.inspect.checkRuns('typo/list').filter((run) => run.headSha === head).map((run) => [run.name, run.conclusion])).toEqual([['linkmedic config', 'failure']]);
+
+    // The maintainer fixes the file: a passing check on that commit, and the next run checks.
+    h.setNow(day(20, 6));
+    h.fake.human.push('typo/list', 'main', 'maintainer', { '.github/linkmedic.yml': 'schedule: nightly\nallowPrivateNetworks: true\n' }, 'Fix the linkmedic config');
+    await h.settle();
+    const fixed = h.fake.inspect.branches('typo/list').main!;
+    expect(h.fake.inspect.checkRuns('typo/list').filter((run) => run.headSha === fixed).map((run) => [run.name, run.conclusion])).toEqual([['linkmedic config', 'success']]);
+    await h.night(day(21));
+    expect(reportOf('typo/list').map((issue) => [issue.state, issue.body?.includes('Problems')])).toEqual([['open', false]]);
+    pause('typo');
+  });
+
+  it('follows the schedule: weekly runs about every seven nights, off never on schedule', async () => {
+    h.fake.state.createRepo({ fullName: 'slow/weekly', files: { 'README.md': `# List\n- [ok](${ok})\n`, '.github/linkmedic.yml': 'schedule: weekly\nallowPrivateNetworks: true\n' } });
+    h.fake.state.createRepo({ fullName: 'slow/off', files: { 'README.md': `# List\n- [ok](${ok})\n`, '.github/linkmedic.yml': 'schedule: off\nallowPrivateNetworks: true\n' } });
+    install('slow');
+    const states: string[] = [];
+    for (let n = 30; n <= 37; n += 1) {
+      const outcome = await h.night(day(n));
+      states.push(`${repoState(outcome, 'slow/weekly')?.state}/${repoState(outcome, 'slow/off')?.state}`);
+    }
+    expect(states).toEqual(['done/skipped', 'skipped/skipped', 'skipped/skipped', 'skipped/skipped', 'skipped/skipped', 'skipped/skipped', 'done/skipped', 'skipped/skipped']);
+    expect(reportOf('slow/off')).toEqual([]);
+    pause('slow');
+  });
+
+  it('is closed with a comment when turned off, and reopened when turned back on', async () => {
+    h.fake.state.installations.get(installations.get('quiet')!)!.suspendedAt = null;
+    await h.night(day(40));
+    const [report] = reportOf('quiet/list');
+    h.setNow(day(40, 6));
+    h.fake.human.push('quiet/list', 'main', 'maintainer', { '.github/linkmedic.yml': 'allowPrivateNetworks: true\nreport:\n  enabled: false\n' });
+    await h.night(day(41));
+    await h.night(day(42));
+    expect(reportOf('quiet/list').map((issue) => [issue.number, issue.state, issue.closedBy])).toEqual([[report!.number, 'closed', BOT]]);
+    expect(reportOf('quiet/list')[0]!.comments.map((comment) => comment.body)).toEqual([expect.stringContaining('`report.enabled: false`')]);
+    h.setNow(day(42, 6));
+    h.fake.human.push('quiet/list', 'main', 'maintainer', { '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' });
+    await h.night(day(43));
+    expect(reportOf('quiet/list').map((issue) => [issue.number, issue.state])).toEqual([[report!.number, 'open']]);
+    expectInvariants(h.fake, 'quiet/list');
+  });
+
+  it('acts on "recheck every failing link" and "stop ignoring" at once, and leaves edits that tick nothing alone', async () => {
+    h.fake.state.createRepo({ fullName: 'ticks/list', files: { 'README.md': `# List\n- [ok](${ok})\n- [broken](${broken})\n`, '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' } });
+    install('ticks');
+    await h.night(day(50));
+    const number = reportOf('ticks/list')[0]!.number;
+    const body = () => reportOf('ticks/list')[0]!.body!;
+    const brokenLine = () => body().split('\n').find((line) => line.includes(`\`${broken}\``))!;
+
+    h.setNow(day(50, 2));
+    h.fake.human.tickCheckbox('ticks/list', number, 'maintainer', /ignore=/);
+    await h.settle();
+    expect(body()).toMatch(/### Ignored \(1\)\n\n- \*\*broken\*\* · `[^`]+` · ignored from this report by maintainer\n {2}- \[ \] <!-- linkmedic:unignore=/);
+    expect(body()).not.toContain('### Failing');
+
+    h.setNow(day(50, 3));
+    h.fake.human.tickCheckbox('ticks/list', number, 'maintainer', /unignore=/);
+    await h.settle();
+    expect(body()).not.toContain('### Ignored');
+    expect(brokenLine()).toContain('failing in 1 run');
+
+    h.web.route('site.example.test', '/broken', respond.ok('<title>fixed</title>'));
+    h.setNow(day(50, 4));
+    h.fake.human.tickCheckbox('ticks/list', number, 'maintainer', /recheck-all/);
+    await h.settle();
+    expect(brokenLine()).toContain('rechecked 2027-01-20 07:00 UTC: **alive** (HTTP 200)');
+    expect(body()).not.toMatch(/\[x\]/i);
+
+    const writes = patches('ticks/list', number);
+    h.fake.human.editIssueBody('ticks/list', number, 'maintainer', (old) => `${old}\n\nThanks, bot.`);
+    await h.settle();
+    expect(patches('ticks/list', number)).toBe(writes);
+    expect(body()).toContain('Thanks, bot.');
+    expectInvariants(h.fake, 'ticks/list');
+    pause('ticks');
+  });
+});
