@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import { openStore } from '../store/open-store.js';
+import { createAppLog } from './create-app-log.js';
 import type { AppSettings } from './app-settings.js';
 import { appProbotClass } from './create-app-probot.js';
 import type { GithubPacing } from './github/create-app-octokit.js';
@@ -7,10 +9,10 @@ import { AppRuntime, type AppDeps } from './runtime/app-runtime.js';
 /** The app without a server, for one-off passes (`run-nightly`, `run`); `close` waits for queued work. */
 export async function createAppRuntime(
   settings: AppSettings,
-  options: Partial<AppDeps> & { pacing?: GithubPacing } = {},
+  options: Partial<AppDeps> & { pacing?: GithubPacing; log?: Logger } = {},
 ): Promise<{ runtime: AppRuntime; close: () => Promise<void> }> {
   const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
-  const ProbotClass = appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }) });
+  const ProbotClass = appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }), log: options.log ?? createAppLog(settings) });
   const probot = new ProbotClass();
   // Probot builds its logger and Octokit asynchronously.
   await probot.ready();

@@ -2,6 +2,7 @@ import { Server, type Logger } from 'probot';
 import { openStore } from '../store/open-store.js';
 import { linkmedicApp } from './app.js';
 import type { AppSettings } from './app-settings.js';
+import { createAppLog } from './create-app-log.js';
 import { appProbotClass } from './create-app-probot.js';
 import type { GithubPacing } from './github/create-app-octokit.js';
 import { RESUME_WITHIN_MS, runNightlyPass } from './nightly/run-nightly-pass.js';
@@ -31,12 +32,13 @@ export interface RunningAppServer {
  */
 export async function startAppServer(settings: AppSettings, options: AppServerOptions = {}): Promise<RunningAppServer> {
   const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
+  const log = options.log ?? createAppLog(settings);
   const server = new Server({
-    Probot: appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }) }),
+    Probot: appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }), log }),
     host: settings.host,
     port: settings.port,
     webhookPath: settings.webhookPath,
-    ...(options.log && { log: options.log }),
+    log,
   });
   let runtime: AppRuntime | undefined;
   await server.load((probot) => {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { readAppSettings, type AppSettings } from '../../../src/github-app/app-settings.js';
+import { createAppLog } from '../../../src/github-app/create-app-log.js';
 import type { GithubPacing } from '../../../src/github-app/github/create-app-octokit.js';
 import { runNightlyPass, type PassOutcome } from '../../../src/github-app/nightly/run-nightly-pass.js';
 import type { AppRuntime } from '../../../src/github-app/runtime/app-runtime.js';
@@ -106,7 +106,7 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
     LOG_LEVEL: 'info',
   });
   const logs: string[] = [];
-  const log = pino({ level: 'info' }, new Lines(logs));
+  const log = createAppLog(settings, new Lines(logs));
   const store = openStore({ path: dbPath, now });
   const app = await startAppServer(settings, {
     store,
