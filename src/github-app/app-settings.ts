@@ -16,6 +16,7 @@ export interface AppSettings {
   webhookSecret: string;
   /** REST base: `https://api.github.com`, or `<GHE_PROTOCOL>://<GHE_HOST>/api/v3`. */
   baseUrl: string;
+  /** A cron expression, or `off` when an external scheduler runs `linkmedic run-nightly`. */
   cron: string;
   timezone: string;
   dbPath: string;
@@ -43,7 +44,7 @@ const settingsSchema = z.strictObject({
   privateKey: z.string().regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'PRIVATE_KEY (or the file at PRIVATE_KEY_PATH) is not a PEM private key'),
   webhookSecret: z.string().min(1, 'WEBHOOK_SECRET is required: without it anyone could send the app events'),
   baseUrl: z.url('GHE_HOST / GHE_PROTOCOL do not form a URL'),
-  cron: z.string().refine(isCronExpression, 'LINKMEDIC_CRON is not a cron expression (e.g. "0 3 * * *")'),
+  cron: z.string().refine((cron) => cron === 'off' || isCronExpression(cron), 'LINKMEDIC_CRON is not a cron expression (e.g. "0 3 * * *") or "off"'),
   timezone: z.string().refine(isTimeZone, 'LINKMEDIC_TZ is not an IANA time zone (e.g. "Europe/Berlin")'),
   dbPath: z.string().min(1),
   host: z.string().min(1),

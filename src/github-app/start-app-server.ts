@@ -49,7 +49,7 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
   const rt = runtime!;
   const stopping = new AbortController();
   const pass = (trigger: string) => runNightlyPass(rt, { trigger, signal: stopping.signal });
-  const scheduler = options.scheduler === false
+  const scheduler = options.scheduler === false || settings.cron === 'off'
     ? undefined
     : startScheduler({
         cron: settings.cron,

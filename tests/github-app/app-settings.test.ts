@@ -36,6 +36,7 @@ describe('readAppSettings', () => {
     ['a key with literal \\n (as hosts store it)', { PRIVATE_KEY: PEM.replace(/\n/g, '\\n') }, { privateKey: PEM }],
     ['a base64 key', { PRIVATE_KEY: Buffer.from(PEM).toString('base64') }, { privateKey: PEM }],
     ['a key file', { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: 'app.pem' }, { privateKey: PEM }],
+    ['the in-process schedule turned off for an external cron', { LINKMEDIC_CRON: 'off' }, { cron: 'off' }],
     ['the operator allows private networks', { LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true' }, { allowPrivateNetworks: true }],
     ['server settings', { HOST: '0.0.0.0', PORT: '8080', WEBHOOK_PATH: '/hooks', LOG_LEVEL: 'warn' }, { host: '0.0.0.0', port: 8080, webhookPath: '/hooks', logLevel: 'warn' }],
   ])('%s', (_name, env, expected) => {

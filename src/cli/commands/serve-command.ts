@@ -38,7 +38,8 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       }
       const settings = readAppSettings(env, io.cwd);
       const app = await startAppServer(settings, { env });
-      io.stderr.write(`linkmedic: listening on ${settings.host}:${app.port}${settings.webhookPath}; nightly pass "${settings.cron}" (${settings.timezone}), next ${app.scheduler?.nextRun()?.toISOString() ?? 'never'}\n`);
+      const schedule = app.scheduler ? `nightly pass "${settings.cron}" (${settings.timezone}), next ${app.scheduler.nextRun()?.toISOString() ?? 'never'}` : 'no nightly schedule (LINKMEDIC_CRON=off: run linkmedic run-nightly from your own scheduler)';
+      io.stderr.write(`linkmedic: listening on ${settings.host}:${app.port}${settings.webhookPath}; ${schedule}\n`);
       const signal = await untilSignal();
       io.stderr.write(`linkmedic: ${signal}: stopping after the current repository (an unfinished pass resumes at the next start)\n`);
       await app.stop();
