@@ -3,7 +3,7 @@ import { BOT, SECRET, startAppHarness, type AppHarness } from './support/app-har
 import { expectInvariants, finalState } from './support/final-state.js';
 import { CATALOG_REPOS, NIGHT_0, catalogUrls, playNights } from './support/nights-scenario.js';
 
-const REPOS = ['acme/awesome', 'acme/notes', 'acme/old-list', 'beta/papers', 'gamma/list'];
+const REPOS = ['acme/awesome', 'acme/notes', 'acme/late', 'acme/old-list', 'beta/papers', 'gamma/list'];
 const open = (h: AppHarness, options: { faults?: { seed: number; probability: number } } = {}) =>
   startAppHarness({
     start: NIGHT_0,
@@ -29,8 +29,12 @@ describe('twelve nights on the stateful fake GitHub', () => {
     for (const outcome of outcomes) {
       expect(outcome).toMatchObject({ status: 'finished', suspendedInstallations: 1, archivedRepositories: 1 });
       if (outcome.status === 'busy') continue;
-      expect(outcome.repos.map((repo) => [repo.repo, repo.state])).toEqual([['acme/awesome', 'done'], ['acme/notes', 'skipped'], ['beta/papers', 'done']]);
+      expect(outcome.repos.filter((repo) => repo.repo !== 'acme/late').map((repo) => [repo.repo, repo.state])).toEqual([['acme/awesome', 'done'], ['acme/notes', 'skipped'], ['beta/papers', 'done']]);
     }
+    // A repository added to the installation later gets its onboarding pull request, and waits.
+    expect(h.fake.inspect.pulls('acme/late').map((pull) => [pull.title, pull.state])).toEqual([['Configure linkmedic', 'open']]);
+    expect(h.fake.inspect.file('acme/late', '.github/linkmedic.yml', 'linkmedic/configure')).toMatch(/^files:\n {2}- README\.md\n {2}- docs\/papers\.md\n/m);
+    expect(outcomes.at(-1)!.status !== 'busy' && outcomes.at(-1)!.repos.find((repo) => repo.repo === 'acme/late')).toMatchObject({ state: 'skipped', detail: 'no .github/linkmedic.yml; onboarding pending' });
     for (const repo of REPOS) expectInvariants(h.fake, repo);
 
     const issues = h.fake.inspect.issues('acme/awesome');
@@ -67,6 +71,9 @@ describe('twelve nights on the stateful fake GitHub', () => {
       ...h.fake.inspect.files('acme/awesome'),
       'README.md': main.replace('https://github.com/models/med-llm |', 'https://github.com/models/med-llm-v2 |'),
     });
+    // Pull requests get the `linkmedic` check on the links they change: the fix pull request's are alive.
+    const openFix = pulls[2]!;
+    expect(h.fake.inspect.checkRuns('acme/awesome').filter((run) => run.headSha === openFix.headSha).map((run) => [run.name, run.status, run.conclusion])).toEqual([['linkmedic', 'completed', 'success']]);
     const blocked = h.fake.inspect.issues('acme/awesome', { includePulls: true }).find((issue) => issue.number === pulls[1]!.number)!;
     expect(blocked.comments.filter((comment) => comment.author === BOT)).toHaveLength(1);
 

@@ -169,6 +169,11 @@ export async function playNights(h: AppHarness): Promise<PassOutcome[]> {
   h.fake.human.closeIssue('beta/papers', betaReport.number, 'maintainer', 'not_planned');
   await h.settle();
   await pass(9);
+  // Night 10: the app is given one more repository (installation_repositories.added).
+  h.fake.state.createRepo({ fullName: 'acme/late', files: { 'README.md': '# Late list\n', 'docs/papers.md': '# Papers\n' } });
+  h.setNow(at(9, 6));
+  h.fake.human.addRepositories([...h.fake.state.installations.values()].find((i) => i.account.login === 'acme')!.id, ['acme/late'], 'acme');
+  await h.settle();
   await pass(10);
   // Night 11: the maintainer removes the doomed entry by hand (its issue closes: it left the catalog).
   h.setNow(at(10, 6));
