@@ -34,7 +34,8 @@ describe('twelve nights on the stateful fake GitHub', () => {
     // A repository added to the installation later gets its onboarding pull request, and waits.
     expect(h.fake.inspect.pulls('acme/late').map((pull) => [pull.title, pull.state])).toEqual([['Configure linkmedic', 'open']]);
     expect(h.fake.inspect.file('acme/late', '.github/linkmedic.yml', 'linkmedic/configure')).toMatch(/^files:\n {2}- README\.md\n {2}- docs\/papers\.md\n/m);
-    expect(outcomes.at(-1)!.status !== 'busy' && outcomes.at(-1)!.repos.find((repo) => repo.repo === 'acme/late')).toMatchObject({ state: 'skipped', detail: 'no .github/linkmedic.yml; onboarding pending' });
+    const last = outcomes.at(-1)!;
+    expect(last.status !== 'busy' && last.repos.find((repo) => repo.repo === 'acme/late')).toMatchObject({ state: 'skipped', detail: 'no .github/linkmedic.yml; onboarding pending' });
     for (const repo of REPOS) expectInvariants(h.fake, repo);
 
     const issues = h.fake.inspect.issues('acme/awesome');

@@ -118,7 +118,7 @@ describe('linkmedic run --repo', () => {
   it('checks one repository now and brings its report up to date; refuses a repository the app is not on', async () => {
     fake.state.createRepo({ fullName: 'beta/list', files: { 'README.md': '# List\n- [local](http://127.0.0.1:9/nothing)\n', '.github/linkmedic.yml': 'schedule: off\nallowPrivateNetworks: true\n' } });
     fake.state.install({ account: 'beta' });
-    const env = { ...fake.env, LINKMEDIC_DB: path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-run-')), 'linkmedic.db'), LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true', LOG_LEVEL: 'fatal' };
+    const env: NodeJS.ProcessEnv = { ...fake.env, LOG_LEVEL: 'fatal', LINKMEDIC_DB: path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-run-')), 'linkmedic.db'), LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true' };
     const ran = await runCli(['run', '--repo', 'beta/list'], { env });
     expect(ran).toMatchObject({ code: 0, stdout: 'beta/list\tdone\tchecked 1 links\n' });
     expect(fake.inspect.issues('beta/list').map((issue) => [issue.title, issue.author])).toEqual([['Link health report', BOT]]);
