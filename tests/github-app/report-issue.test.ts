@@ -154,4 +154,15 @@ describe('the report issue', () => {
     expectInvariants(h.fake, 'ticks/list');
     pause('ticks');
   });
+
+  it('leaves issues alone where the repository turned them off, and still proposes fixes', async () => {
+    h.web.route('site.example.test', '/moved', respond.redirect(301, '/ok'));
+    h.fake.state.createRepo({ fullName: 'noissues/list', hasIssues: false, files: { 'README.md': `# List\n- [moved](${h.web.url('site.example.test', '/moved', 'https')})\n`, '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' } });
+    install('noissues');
+    const outcome = await h.night(day(60));
+    expect(repoState(outcome, 'noissues/list')).toMatchObject({ state: 'done' });
+    expect(h.fake.requests.filter((request) => request.path.startsWith('/repos/noissues/list/issues'))).toEqual([]);
+    expect(h.fake.inspect.pulls('noissues/list').map((pull) => [pull.headRef, pull.state])).toEqual([['linkmedic/fix-links', 'open']]);
+    pause('noissues');
+  });
 });

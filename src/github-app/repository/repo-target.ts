@@ -6,6 +6,8 @@ export interface RepoTarget {
   defaultBranch: string;
   archived: boolean;
   fork: boolean;
+  /** False when the repository has issues turned off: no report and no dead-link issues there. */
+  hasIssues: boolean;
   /** `https://github.com/owner/repo`, or the same on the GHE host. */
   htmlUrl: string;
 }
@@ -17,6 +19,7 @@ export interface RestRepository {
   default_branch?: string;
   archived?: boolean;
   fork?: boolean;
+  has_issues?: boolean;
   html_url: string;
 }
 
@@ -27,6 +30,7 @@ export const toRepoTarget = (installationId: number, repository: RestRepository)
   defaultBranch: repository.default_branch ?? 'main',
   archived: repository.archived ?? false,
   fork: repository.fork ?? false,
+  hasIssues: repository.has_issues ?? true,
   htmlUrl: repository.html_url,
 });
 

@@ -10,11 +10,12 @@ import type { RepoSession } from './update-github.js';
 /**
  * An invalid configuration reaches the maintainer twice, never as a crash: as a failed
  * `linkmedic config` check run on the commit, and in the problems section of the report issue
- * (which keeps its title; a human's close is still respected).
+ * (which keeps its title; a human's close is still respected) where the repository has issues.
  */
 export async function reportConfigProblem(session: RepoSession, message: string, headSha: string): Promise<void> {
   const { rt, octokit, target, botLogin } = session;
   await publishConfigCheck(octokit, { owner: target.owner, repo: target.repo, headSha }, { ok: false, message });
+  if (!target.hasIssues) return;
   const found = await findReportIssue(octokit, { owner: target.owner, repo: target.repo, botLogin });
   const lastRun = rt.store.latestRuns(githubCatalogKey(`${target.owner}/${target.repo}`), 1)[0];
   const now = rt.now();

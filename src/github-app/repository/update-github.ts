@@ -61,7 +61,8 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
   const failures: string[] = [];
   const update: GithubUpdate = { failures };
 
-  const found = await step('the report issue', failures, () => findReportIssue(octokit, where));
+  if (!target.hasIssues) rt.log.info({ repo: key }, 'issues are turned off in this repository: no report and no dead-link issues, only the fix pull request');
+  const found = target.hasIssues ? await step('the report issue', failures, () => findReportIssue(octokit, where)) : undefined;
   const bodyTicks = found?.current?.state === 'open' ? parseTicks(found.current.body) : [];
   const ticks = new Map([...bodyTicks, ...(options.ticks ?? [])].map((tick) => [tickId(tick), tick] as const));
   const handled = await applyReportTicks(rt, { octokit, repoKey: key, config: record.config, report: record.report }, [...ticks.values()], options.tickedBy ?? 'a maintainer');
@@ -83,7 +84,7 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
     botLogin,
     ignoredByCheckbox: new Set(ignored.keys()),
   };
-  update.deadLinkIssues = await step('Dead-link issues', failures, () => syncDeadLinkIssues(run));
+  if (target.hasIssues) update.deadLinkIssues = await step('Dead-link issues', failures, () => syncDeadLinkIssues(run));
   const ignoredUrls = [...ignored.keys(), ...(update.deadLinkIssues?.ignoredUrls.keys() ?? [])];
   update.fixPullRequest = await step('The fix pull request', failures, () => syncFixPullRequest(run, { ignoredUrls }));
 
