@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClients } from '../support/fake-github/index.js';
 import { respond } from '../support/simulated-web/index.js';
 import { BOT, DAY, startAppHarness, type AppHarness } from './support/app-harness.js';
 import { expectInvariants } from './support/final-state.js';
@@ -164,5 +165,28 @@ describe('the report issue', () => {
     expect(h.fake.requests.filter((request) => request.path.startsWith('/repos/noissues/list/issues'))).toEqual([]);
     expect(h.fake.inspect.pulls('noissues/list').map((pull) => [pull.headRef, pull.state])).toEqual([['linkmedic/fix-links', 'open']]);
     pause('noissues');
+  });
+
+  it('closes a duplicate report (kept: the oldest) and answers /linkmedic recheck on the report for every failing link', async () => {
+    h.fake.state.createRepo({ fullName: 'twice/list', files: { 'README.md': `# List\n- [ok](${ok})\n- [broken](${broken})\n`, '.github/linkmedic.yml': 'allowPrivateNetworks: true\n' } });
+    install('twice');
+    h.web.route('site.example.test', '/broken', respond.status(404));
+    await h.night(day(70));
+    // A second report the app once made (say, by an older version): same marker, same author.
+    const app = await createClients(h.fake).installation(installations.get('twice')!);
+    await app.rest.issues.create({ owner: 'twice', repo: 'list', title: 'Link health report', body: '<!-- linkmedic:report -->\nold copy' });
+    await h.night(day(71));
+    expect(reportOf('twice/list').map((issue) => [issue.state, issue.comments.length])).toEqual([['open', 0], ['closed', 1]]);
+    await h.night(day(72));
+    expect(reportOf('twice/list')[1]!.comments).toHaveLength(1);
+
+    const number = reportOf('twice/list')[0]!.number;
+    h.setNow(day(72, 5));
+    h.fake.human.comment('twice/list', number, 'twice', '/linkmedic recheck');
+    await h.settle();
+    const reply = reportOf('twice/list')[0]!.comments.filter((comment) => comment.author === BOT);
+    expect(reply).toHaveLength(1);
+    expect(reply[0]!.body).toMatch(new RegExp(`^Rechecked 1 link on 2027-02-11 08:00 UTC, as twice asked:[\\s\\S]*\`${broken}\` \\| \\*\\*dead\\*\\*`));
+    pause('twice');
   });
 });
