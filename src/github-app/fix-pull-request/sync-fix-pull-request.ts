@@ -61,8 +61,9 @@ async function sync(run: RepoRun, options: FixPullRequestOptions): Promise<FixPu
   const fixes = fixed.applied.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start);
 
   const branch = await inspectFixBranch(octokit, { owner, repo, botLogin, headSha });
-  // After a merge the branch is spent, whoever committed to it: rebuilding it loses nothing.
-  const spent = !pulls.open && pulls.latest?.merged === true;
+  // Once its pull request is merged or closed, the branch is spent, whoever committed to it: a
+  // merge kept the work, a close dropped it (and its pairs are rejected). Rebuilding it loses nothing.
+  const spent = !pulls.open && pulls.latest?.state === 'closed';
   if (branch.kind === 'foreign' && !spent) {
     if (pulls.open) {
       const { blockedMarker: marker, blocked } = FIX_PULL_COMMENTS;

@@ -172,4 +172,20 @@ describe('the rolling fix pull request over simulated nights', () => {
     expect(readme(FIX_BRANCH)).toBe(readme().replace(`[Fourth](${paper('/moved')})`, `[Fourth](${paper('/paper')})`));
     expectOneBotCommitOnMain();
   });
+
+  it('frees a branch a human pushed to once they close its pull request: new fixes get a new one', async () => {
+    const open = pulls().find((p) => p.state === 'open')!;
+    h.fake.human.push(h.fullName, FIX_BRANCH, 'maintainer', { 'README.md': `${readme(FIX_BRANCH)}- [Mine](https://example.test/mine)\n` });
+    expect((await syncFixPullRequest(await night())).action).toBe('blocked');
+    h.fake.human.closePull(h.fullName, open.number, 'maintainer');
+
+    h.web.route('papers.example.test', '/paper4', respond.ok('<title>/paper4</title>'));
+    h.web.route('papers.example.test', '/moved4', respond.redirect(301, '/paper4'));
+    editMain((text) => `${text}- [Fifth](${paper('/moved4')})\n`);
+    const outcome = await syncFixPullRequest(await night());
+    expect(outcome).toMatchObject({ action: 'opened', blockedByHuman: false, fixes: [{ from: paper('/moved4'), to: paper('/paper4') }] });
+    expect(outcome.rejectedPairs).toContainEqual({ from: paper('/moved'), to: paper('/paper') });
+    expect(readme(FIX_BRANCH)).toBe(readme().replace(`(${paper('/moved4')})`, `(${paper('/paper4')})`));
+    expectOneBotCommitOnMain();
+  });
 });
