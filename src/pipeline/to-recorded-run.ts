@@ -1,4 +1,5 @@
 import type { LinkOccurrence } from '../catalog/link-occurrence.js';
+import { checkOutcomeOf } from '../check/check-outcome.js';
 import type { RecordedRun } from '../store/recorded-run.js';
 import type { CheckedLink } from './checked-link.js';
 
@@ -14,13 +15,7 @@ export function toRecordedRun(
     const { result, github, huggingface } = link;
     return [
       {
-        url,
-        verdict: result.verdict,
-        reason: result.reason,
-        detail: result.detail,
-        ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus }),
-        ...(result.finalUrl && { finalUrl: result.finalUrl }),
-        ...(result.suggestion && { suggestion: result.suggestion }),
+        ...checkOutcomeOf({ ...result, url }),
         elapsedMs: result.elapsedMs,
         occurrences: occurrences.map(({ file, line, column, section, entry, tableColumn }) => ({
           file, line, column, section, ...(entry && { entry }), ...(tableColumn && { tableColumn }),

@@ -1,13 +1,14 @@
+import { checkOutcomeOf } from '../check/check-outcome.js';
 import { VERDICT_NAMES } from '../check/verdict.js';
 import { LinkmedicError } from '../errors.js';
 import { DEFAULT_DEAD_RULES, type DeadRules } from '../store/dead-rules.js';
 import type { HistoryStore } from '../store/history-store.js';
-import type { LinkState } from '../store/link-state.js';
 import type { StoredResult } from '../store/queries/run-results.js';
 import type { RunSummary } from '../store/queries/run-summary.js';
 import { catalogSections } from './history/catalog-sections.js';
 import { sectionPopularity } from './history/section-popularity.js';
 import { windowChange } from './history/window-changes.js';
+import { historySummaryOf } from './history-summary.js';
 import type { ChangedLink, HistoryLink, HistoryReport, PlaceReport, RunReportSummary } from './history-report.js';
 import { problemRank, toneOf } from './problem-groups.js';
 
@@ -25,15 +26,6 @@ const runSummary = (run: RunSummary): RunReportSummary => ({
   conclusive: run.conclusive,
   urlCount: run.urlCount,
 });
-
-function historyOf(state: LinkState | undefined): HistoryLink['history'] {
-  return {
-    consecutiveFailures: state?.consecutiveFailures ?? 0,
-    ...(state?.firstFailedAt && { firstFailedAt: state.firstFailedAt.toISOString() }),
-    ...(state?.lastAliveAt && { lastAliveAt: state.lastAliveAt.toISOString() }),
-    confirmedDead: state?.confirmedDead ?? false,
-  };
-}
 
 /**
  * `linkmedic report`: a catalog's availability, failing links with their timelines, deaths and
@@ -67,15 +59,9 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
     const tone = toneOf(result.verdict);
     if (tone !== 'ok' && tone !== 'skipped') {
       links.push({
-        url: result.url,
-        verdict: result.verdict,
-        reason: result.reason,
-        detail: result.detail,
-        ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus }),
-        ...(result.finalUrl && { finalUrl: result.finalUrl }),
-        ...(result.suggestion && { suggestion: result.suggestion }),
+        ...checkOutcomeOf(result),
         places: placesOf(result),
-        history: historyOf(states.get(result.url)),
+        history: historySummaryOf(states.get(result.url)),
         timeline: window.map((point) => ({
           runId: point.runId,
           startedAt: point.startedAt.toISOString(),

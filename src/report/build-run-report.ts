@@ -1,9 +1,11 @@
 import type { Extraction } from '../catalog/extract-markdown.js';
 import type { LinkOccurrence } from '../catalog/link-occurrence.js';
+import { checkOutcomeOf } from '../check/check-outcome.js';
 import { VERDICT_NAMES } from '../check/verdict.js';
 import type { CheckedLink } from '../pipeline/checked-link.js';
 import type { LinkState } from '../store/link-state.js';
 import type { RepoTrend } from '../store/queries/repo-trend.js';
+import { historySummaryOf } from './history-summary.js';
 import type { FindingReport, LinkReport, OccurrenceReport, RunReport, RunStats } from './run-report.js';
 
 export interface RunReportInput {
@@ -37,14 +39,8 @@ function linkReport(link: CheckedLink, occurrences: LinkOccurrence[], state?: Li
   const githubTrend = trend?.host === 'github' ? trend : undefined;
   const hubTrend = trend?.host === 'huggingface' ? trend : undefined;
   return {
-    url: result.url,
-    verdict: result.verdict,
-    reason: result.reason,
-    detail: result.detail,
-    ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus }),
-    ...(result.finalUrl && { finalUrl: result.finalUrl }),
+    ...checkOutcomeOf(result),
     redirects: result.redirects,
-    ...(result.suggestion && { suggestion: result.suggestion }),
     occurrences: occurrences.map(occurrenceReport),
     elapsedMs: result.elapsedMs,
     checkedBy: link.checkedBy,
@@ -72,14 +68,7 @@ function linkReport(link: CheckedLink, occurrences: LinkOccurrence[], state?: Li
         ...(hubTrend?.likesDelta30d !== undefined && { likesDelta30d: hubTrend.likesDelta30d }),
       },
     }),
-    ...(state && {
-      history: {
-        consecutiveFailures: state.consecutiveFailures,
-        ...(state.firstFailedAt && { firstFailedAt: state.firstFailedAt.toISOString() }),
-        ...(state.lastAliveAt && { lastAliveAt: state.lastAliveAt.toISOString() }),
-        confirmedDead: state.confirmedDead,
-      },
-    }),
+    ...(state && { history: historySummaryOf(state) }),
   };
 }
 

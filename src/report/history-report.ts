@@ -1,5 +1,6 @@
-import type { Suggestion } from '../check/check-result.js';
+import type { CheckOutcome } from '../check/check-outcome.js';
 import type { Verdict } from '../check/verdict.js';
+import type { HistorySummary } from './history-summary.js';
 
 /**
  * The document of `linkmedic report` (`--format json`): one catalog's history over a window,
@@ -66,21 +67,9 @@ export interface TimelineEntry {
   inconclusive?: true;
 }
 
-export interface HistoryLink {
-  url: string;
-  verdict: Verdict;
-  reason: string;
-  detail: string;
-  httpStatus?: number;
-  finalUrl?: string;
-  suggestion?: Suggestion;
+export interface HistoryLink extends CheckOutcome {
   places: PlaceReport[];
-  history: {
-    consecutiveFailures: number;
-    firstFailedAt?: string;
-    lastAliveAt?: string;
-    confirmedDead: boolean;
-  };
+  history: HistorySummary;
   /** Its verdict in each run of the window, oldest first. */
   timeline: TimelineEntry[];
 }

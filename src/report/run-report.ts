@@ -1,8 +1,10 @@
 import type { LintCode } from '../catalog/lint-finding.js';
 import type { LinkKind, SourceSpan } from '../catalog/link-occurrence.js';
-import type { RedirectHop, Suggestion } from '../check/check-result.js';
+import type { CheckOutcome } from '../check/check-outcome.js';
+import type { RedirectHop } from '../check/check-result.js';
 import type { Verdict } from '../check/verdict.js';
 import type { CheckedBy } from '../pipeline/checked-link.js';
+import type { HistorySummary } from './history-summary.js';
 
 /**
  * The JSON document of `linkmedic check --json` (schemaVersion 1). Members documented in the
@@ -36,15 +38,8 @@ export interface OccurrenceReport {
   span: SourceSpan;
 }
 
-export interface LinkReport {
-  url: string;
-  verdict: Verdict;
-  reason: string;
-  detail: string;
-  httpStatus?: number;
-  finalUrl?: string;
+export interface LinkReport extends CheckOutcome {
   redirects: RedirectHop[];
-  suggestion?: Suggestion;
   occurrences: OccurrenceReport[];
   elapsedMs: number;
   checkedBy: CheckedBy;
@@ -68,12 +63,7 @@ export interface LinkReport {
     lastModified: string | null;
     likesDelta30d?: number;
   };
-  history?: {
-    consecutiveFailures: number;
-    firstFailedAt?: string;
-    lastAliveAt?: string;
-    confirmedDead: boolean;
-  };
+  history?: HistorySummary;
 }
 
 export interface FindingReport {

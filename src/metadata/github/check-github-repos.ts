@@ -3,7 +3,7 @@ import { answerMissingRepo } from './answer-missing-repo.js';
 import type { Fetch } from '../default-fetch.js';
 import { createGithubOctokit, type GithubClient } from './create-github-octokit.js';
 import type { GithubFacts } from './github-facts.js';
-import { parseGithubRepoUrl, type GithubRepoRef } from './parse-github-repo-url.js';
+import { parseGithubRepoUrl } from './parse-github-repo-url.js';
 import { checkFromAnswer } from './repo-answer.js';
 import type { RateLimitNode } from './repository-node.js';
 import { runGraphqlBatches, type RepoGroup } from './run-graphql-batches.js';

@@ -1,17 +1,11 @@
+import type { CheckOutcome } from '../../check/check-outcome.js';
 import type { Suggestion } from '../../check/check-result.js';
 import type { Verdict } from '../../check/verdict.js';
 import type { OccurrencePlace } from '../recorded-run.js';
 import type { Statements } from '../statements.js';
 
 /** A result as history kept it: enough for `linkmedic report` to list a past run without re-checking. */
-export interface StoredResult {
-  url: string;
-  verdict: Verdict;
-  reason: string;
-  detail: string;
-  httpStatus?: number;
-  finalUrl?: string;
-  suggestion?: Suggestion;
+export interface StoredResult extends CheckOutcome {
   elapsedMs: number;
   /** The repository snapshot the URL pointed at (`github:…`, `huggingface:…`), for its stars or likes. */
   repoKey?: string;
