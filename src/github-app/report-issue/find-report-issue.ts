@@ -1,4 +1,5 @@
 import type { GithubClient } from '../repo-run.js';
+import { listBotIssues } from '../github/list-bot-issues.js';
 import { isReportBody } from './report-markers.js';
 
 /** A report issue as read back from GitHub. */
@@ -32,15 +33,7 @@ interface IssueItem {
  * narrows the listing; authorship is checked again on each item, since only the app's own issue counts).
  */
 export async function findReportIssue(octokit: GithubClient, where: { owner: string; repo: string; botLogin: string }): Promise<FoundReport> {
-  const items = (await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner: where.owner,
-    repo: where.repo,
-    state: 'all',
-    creator: where.botLogin,
-    sort: 'created',
-    direction: 'asc',
-    per_page: 100,
-  })) as IssueItem[];
+  const items = (await listBotIssues(octokit, where)) as IssueItem[];
   const reports = items
     .filter((item) => item.pull_request === undefined && item.user?.login === where.botLogin && isReportBody(item.body))
     .map((item): ReportIssue => ({ number: item.number, title: item.title, body: item.body ?? '', state: item.state === 'closed' ? 'closed' : 'open' }))
