@@ -1,7 +1,7 @@
 import { DEFAULT_FILES, REPO_CONFIG_PATH } from '../../config/repo-config.js';
 import { requestStatus } from '../github/request-status.js';
 import type { GithubClient } from '../repo-run.js';
-import { selectCatalogPaths } from '../repository/select-catalog-paths.js';
+import { matchesCatalogGlobs } from '../../config/matches-catalog-globs.js';
 import { renderOnboardingConfig } from './render-onboarding-config.js';
 
 export const ONBOARDING_BRANCH = 'linkmedic/configure';
@@ -59,10 +59,10 @@ export async function ensureOnboarding(target: OnboardingTarget): Promise<Onboar
 
   const { data: head } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: target.headSha });
   const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: head.tree.sha, recursive: 'true' });
-  const markdown = selectCatalogPaths(
-    tree.tree.filter((entry) => entry.type === 'blob' && entry.path).map((entry) => entry.path!),
-    DEFAULT_FILES,
-  );
+  const markdown = tree.tree
+    .filter((entry) => entry.type === 'blob' && entry.path)
+    .map((entry) => entry.path!)
+    .filter(matchesCatalogGlobs(DEFAULT_FILES));
   if (markdown.length === 0) return 'not_a_catalog';
 
   const { data: newTree } = await octokit.rest.git.createTree({

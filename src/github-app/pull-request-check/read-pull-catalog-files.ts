@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MarkdownFile } from '../../catalog/read-markdown-files.js';
 import type { GithubClient } from '../repo-run.js';
-import { matchesCatalogGlobs } from './matches-catalog-globs.js';
+import { matchesCatalogGlobs } from '../../config/matches-catalog-globs.js';
 
 const pullFileSchema = z.object({
   filename: z.string(),

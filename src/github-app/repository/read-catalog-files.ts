@@ -1,7 +1,7 @@
 import type { MarkdownFile } from '../../catalog/read-markdown-files.js';
 import { MAX_MARKDOWN_BYTES } from '../../catalog/read-markdown-files.js';
 import type { GithubClient } from '../repo-run.js';
-import { selectCatalogPaths } from './select-catalog-paths.js';
+import { matchesCatalogGlobs } from '../../config/matches-catalog-globs.js';
 
 /** More files than this is a documentation site, not a catalog: the rest are left out, and said so. */
 export const MAX_CATALOG_FILES = 200;
@@ -21,7 +21,7 @@ export async function readCatalogFiles(octokit: GithubClient, target: { owner: s
   if (tree.truncated) problems.push('the repository tree is too large for one listing; files beyond it were not checked');
   const blobs = new Map(tree.tree.filter((entry) => entry.type === 'blob' && entry.path && entry.sha).map((entry) => [entry.path!, entry] as const));
   const treePaths = [...blobs.keys()];
-  let selected = selectCatalogPaths(treePaths, globs);
+  let selected = treePaths.filter(matchesCatalogGlobs(globs));
   if (selected.length > MAX_CATALOG_FILES) {
     problems.push(`${selected.length} files match \`files\`; only the first ${MAX_CATALOG_FILES} were checked`);
     selected = selected.slice(0, MAX_CATALOG_FILES);
