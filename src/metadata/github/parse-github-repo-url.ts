@@ -10,12 +10,14 @@ const HOSTS = new Set(['github.com', 'www.github.com']);
 
 // First path segments that are GitHub's own pages, not users or organisations. GitHub forbids
 // these as account names, so `github.com/{one of these}/x` is never a repository.
+// A repository check of these would find no repository and call the link dead: `user-attachments`
+// holds the images and videos pasted into READMEs, `advisories` the advisory database, `stars` lists.
 const RESERVED_OWNERS = new Set([
-  'about', 'account', 'apps', 'blog', 'codespaces', 'collections', 'contact', 'customer-stories',
-  'dashboard', 'enterprise', 'events', 'explore', 'features', 'github-copilot', 'issues', 'join',
-  'login', 'logout', 'marketplace', 'new', 'notifications', 'orgs', 'organizations', 'pricing',
-  'pulls', 'readme', 'resources', 'search', 'security', 'sessions', 'settings', 'signup', 'site',
-  'solutions', 'sponsors', 'team', 'topics', 'trending', 'users',
+  'about', 'account', 'advisories', 'apps', 'blog', 'codespaces', 'collections', 'contact',
+  'customer-stories', 'dashboard', 'enterprise', 'events', 'explore', 'features', 'github-copilot',
+  'issues', 'join', 'login', 'logout', 'marketplace', 'new', 'notifications', 'orgs', 'organizations',
+  'pricing', 'pulls', 'readme', 'resources', 'search', 'security', 'sessions', 'settings', 'signup',
+  'site', 'solutions', 'sponsors', 'stars', 'team', 'topics', 'trending', 'user-attachments', 'users',
 ]);
 
 // GitHub account names: alphanumerics and single hyphens; repository names: alphanumerics, `.`, `_`, `-`.
