@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readMarkdownFiles } from '../../catalog/read-markdown-files.js';
+import { resolveTimeouts } from '../../check/resolve-timeouts.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import { checkCatalog } from '../../pipeline.js';
 import { buildHistoryReport } from '../../report/build-history-report.js';
@@ -78,7 +79,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const http = createHttpClient({
         env: { ...io.env }, // a plain copy: process.env is an exotic object schemas refuse
         allowPrivateNetworks: flags.allowPrivateNetworks ?? false,
-        ...(flags.timeout && { connectTimeoutMs: Math.min(flags.timeout, 10_000) }),
+        ...(flags.timeout && { connectTimeoutMs: resolveTimeouts(flags.timeout).connect }),
       });
       const progress = startProgressBar(io);
       try {
