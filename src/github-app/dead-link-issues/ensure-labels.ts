@@ -1,5 +1,5 @@
 import type { GithubClient } from '../repo-run.js';
-import { githubStatus } from './github-status.js';
+import { requestStatus } from '../github/request-status.js';
 
 const COLORS: Record<string, string> = { 'dead link': 'b60205', linkmedic: '0e8a16' };
 
@@ -14,7 +14,7 @@ export async function ensureLabels(octokit: GithubClient, where: { owner: string
       await octokit.rest.issues.createLabel({ ...where, name, color: COLORS[name.toLowerCase()] ?? 'ededed', description: 'Managed by linkmedic' });
     } catch (error) {
       // Another run (or a human) created it in between: the label exists, which is all we need.
-      if (githubStatus(error) !== 422) throw error;
+      if (requestStatus(error) !== 422) throw error;
     }
     known.add(name.toLowerCase());
   }

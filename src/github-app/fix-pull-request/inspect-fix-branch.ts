@@ -1,4 +1,4 @@
-import { githubStatus } from '../dead-link-issues/github-status.js';
+import { isNotFound } from '../github/request-status.js';
 import type { GithubClient } from '../repo-run.js';
 import { FIX_BRANCH } from './fix-branch.js';
 
@@ -24,7 +24,7 @@ export async function inspectFixBranch(octokit: GithubClient, where: { owner: st
   try {
     sha = (await octokit.rest.git.getRef({ owner: where.owner, repo: where.repo, ref: `heads/${FIX_BRANCH}` })).data.object.sha;
   } catch (error) {
-    if (githubStatus(error) === 404) return { kind: 'absent' };
+    if (isNotFound(error)) return { kind: 'absent' };
     throw error;
   }
   const { data } = await octokit.rest.repos.compareCommits({ owner: where.owner, repo: where.repo, base: where.headSha, head: sha });

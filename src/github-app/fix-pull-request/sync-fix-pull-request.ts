@@ -1,6 +1,6 @@
 import { LinkmedicError } from '../../errors.js';
 import { commentOnce } from '../dead-link-issues/comment-once.js';
-import { githubStatus } from '../dead-link-issues/github-status.js';
+import { requestStatus } from '../github/request-status.js';
 import type { FixPullRequestOutcome, RepoRun } from '../repo-run.js';
 import { closeFixPull } from './close-fix-pull.js';
 import { FIX_BRANCH } from './fix-branch.js';
@@ -102,6 +102,6 @@ async function deleteBranch(run: RepoRun): Promise<void> {
   try {
     await run.octokit.rest.git.deleteRef({ owner: run.owner, repo: run.repo, ref: `heads/${FIX_BRANCH}` });
   } catch (error) {
-    if (githubStatus(error) !== 422) throw error; // already gone
+    if (requestStatus(error) !== 422) throw error; // already gone
   }
 }

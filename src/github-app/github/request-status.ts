@@ -1,4 +1,7 @@
-/** The HTTP status of an Octokit `RequestError` (undefined for anything else). */
+/**
+ * The HTTP status of an Octokit `RequestError` (undefined for anything else). Checked structurally:
+ * Probot's Octokit and the `octokit` package may carry different copies of `RequestError`.
+ */
 export const requestStatus = (error: unknown): number | undefined =>
   typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 
