@@ -2,6 +2,7 @@ import { checkOutcomeOf } from '../check/check-outcome.js';
 import { VERDICT_NAMES } from '../check/verdict.js';
 import { LinkmedicError } from '../errors.js';
 import { DEFAULT_DEAD_RULES, type DeadRules } from '../store/dead-rules.js';
+import { deriveLinkState } from '../store/derive-link-state.js';
 import type { HistoryStore } from '../store/history-store.js';
 import type { StoredResult } from '../store/queries/run-results.js';
 import type { RunSummary } from '../store/queries/run-summary.js';
@@ -48,12 +49,12 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
       ...(place.entry && { entry: place.entry }),
       ...(place.section.length > 0 && { section: sectionOf(place) }),
     }));
-  const states = store.linkStates(catalog, results.map((result) => result.url), rules);
 
   const links: HistoryLink[] = [];
   const newlyDead: ChangedLink[] = [];
   const recovered: ChangedLink[] = [];
   for (const result of results) {
+    // The whole timeline is read anyway (for the window's changes), so the state comes from it too.
     const timeline = store.linkTimeline(catalog, result.url);
     const window = timeline.filter((point) => point.startedAt >= since);
     const tone = toneOf(result.verdict);
@@ -61,7 +62,7 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
       links.push({
         ...checkOutcomeOf(result),
         places: placesOf(result),
-        history: historySummaryOf(states.get(result.url)),
+        history: historySummaryOf(deriveLinkState(result.url, timeline, rules)),
         timeline: window.map((point) => ({
           runId: point.runId,
           startedAt: point.startedAt.toISOString(),
