@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderProblemsBody, renderReportBody, MAX_REPORT_CHARS } from '../../src/github-app/report-issue/render-report-body.js';
+import { closeComment } from '../../src/github-app/dead-link-issues/close-reason.js';
 import { newlyTicked, parseTicks, tickId } from '../../src/github-app/report-issue/report-checkboxes.js';
 import { meaningfulPart, writtenAt } from '../../src/github-app/report-issue/report-markers.js';
 import type { ReportLink, ReportModel } from '../../src/github-app/report-issue/report-model.js';
@@ -138,6 +139,13 @@ describe('checkboxes', () => {
     expect(newlyTicked(before, once)).toEqual([{ verb: 'recheck', key: link(2).key }]);
     expect(newlyTicked(once, twice)).toEqual([{ verb: 'ignore', key: link(1).key }]);
     expect(newlyTicked(twice, twice)).toEqual([]);
+  });
+
+  it('are what a dead-link issue closed by an "ignore" tick says to tick to undo it', () => {
+    const undo = /tick \*\*(.+?)\*\* next to the link/.exec(closeComment('ignored_in_report', { checkedAt: AT.toISOString(), headSha: 'a'.repeat(40) }))?.[1];
+    expect(undo).toBeDefined();
+    const line = renderReportBody(model, { writtenAt: AT }).split('\n').find((text) => text.includes(`<!-- linkmedic:unignore=${'e'.repeat(32)} -->`));
+    expect(line).toMatch(new RegExp(`^ {2}- \\[ \\] <!-- linkmedic:unignore=e{32} --> ${undo}$`));
   });
 });
 

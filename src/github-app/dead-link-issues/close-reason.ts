@@ -1,3 +1,4 @@
+import { STOP_IGNORING_LABEL } from '../report-issue/report-checkboxes.js';
 import { formatTime } from './markdown-text.js';
 
 /** Why linkmedic closes a dead-link issue itself (a human's close is never one of these). */
@@ -34,7 +35,7 @@ export function closeComment(reason: CloseReason, context: CloseContext): string
     case 'excluded':
       return `The repository's \`.github/linkmedic.yml\` now excludes this link from checks, so linkmedic closes this issue.`;
     case 'ignored_in_report':
-      return 'A maintainer asked to ignore this link in the link health report, so linkmedic closes this issue. Untick it there to undo.';
+      return `A maintainer asked to ignore this link in the link health report, so linkmedic closes this issue. To undo, tick **${STOP_IGNORING_LABEL}** next to the link in the report's Ignored section.`;
     case 'issues_disabled':
       return 'Dead-link issues are turned off in `.github/linkmedic.yml` (`issues.enabled: false`), so linkmedic closes this issue.';
     case 'duplicate':

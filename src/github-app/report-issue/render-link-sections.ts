@@ -1,5 +1,5 @@
 import { blobLineUrl, codeSpan, escapeCell, formatTime } from '../dead-link-issues/markdown-text.js';
-import { checkbox } from './report-checkboxes.js';
+import { checkbox, STOP_IGNORING_LABEL } from './report-checkboxes.js';
 import type { IgnoredLink, ReportLink, ReportModel } from './report-model.js';
 
 /** Options shared by the sections: how many items each list may show, and boxes to keep ticked. */
@@ -111,7 +111,7 @@ export function ignoredSection(model: ReportModel, options: SectionOptions): str
     link.how === 'checkbox'
       ? [
           `- ${link.entry ? `**${escapeCell(link.entry)}** · ` : ''}${codeSpan(link.url)} · ignored from this report by ${escapeCell(link.by)}`,
-          checkbox({ verb: 'unignore', key: link.key }, 'stop ignoring', options.ticked, '  '),
+          checkbox({ verb: 'unignore', key: link.key }, STOP_IGNORING_LABEL, options.ticked, '  '),
         ]
       : [`- ${link.entry ? `**${escapeCell(link.entry)}** · ` : ''}${codeSpan(link.url)} · its issue #${link.issue} was closed by ${escapeCell(link.by)} (reopen it to undo)`];
   const rejected = (pair: { from: string; to: string }) => [`- fix ${codeSpan(pair.from)} → ${codeSpan(pair.to)} · declined by closing the fix pull request`];

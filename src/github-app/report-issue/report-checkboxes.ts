@@ -18,6 +18,9 @@ export interface Tick {
 // The hidden key is what counts (Renovate's approach): the visible text may change freely.
 const BOX = /^[ \t]*[-*] \[([ xX])\] <!-- linkmedic:(recheck-all|recheck|unignore|ignore)(?:=([0-9a-f]+))? -->/gm;
 
+/** The box an ignored link gets in the report; what other messages tell a maintainer to tick to undo an ignore. */
+export const STOP_IGNORING_LABEL = 'stop ignoring';
+
 export const tickId = (tick: Tick): string => (tick.key ? `${tick.verb}=${tick.key}` : tick.verb);
 
 /** A task-list line; `indent` nests it under a link's line. */
