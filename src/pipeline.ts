@@ -93,6 +93,7 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
     ...run,
     ...(checks.inconclusiveReason && { inconclusiveReason: checks.inconclusiveReason }),
     extractions,
+    occurrencesByUrl,
     links: checks.links,
     ...(states && { states }),
     trends: trendsByUrl(deps.store, options.catalog, checks.links, startedAt),

@@ -15,6 +15,8 @@ export interface RunReportInput {
   conclusive: boolean;
   inconclusiveReason?: string;
   extractions: readonly Extraction[];
+  /** Every occurrence of the extractions, by URL in catalog order (the pipeline groups them once). */
+  occurrencesByUrl: ReadonlyMap<string, readonly LinkOccurrence[]>;
   links: ReadonlyMap<string, CheckedLink>;
   /** Derived from history; absent for a stateless run. */
   states?: ReadonlyMap<string, LinkState>;
@@ -34,7 +36,7 @@ const occurrenceReport = (occurrence: LinkOccurrence): OccurrenceReport => ({
   span: occurrence.span,
 });
 
-function linkReport(link: CheckedLink, occurrences: LinkOccurrence[], state?: LinkState, trend?: RepoTrend): LinkReport {
+function linkReport(link: CheckedLink, occurrences: readonly LinkOccurrence[], state?: LinkState, trend?: RepoTrend): LinkReport {
   const { result, github, huggingface } = link;
   const githubTrend = trend?.host === 'github' ? trend : undefined;
   const hubTrend = trend?.host === 'huggingface' ? trend : undefined;
@@ -84,13 +86,7 @@ const findingReport = ({ code, message, file, line, column, occurrence, fix }: E
 
 /** Stage 5 input: the run as one JSON document, links in catalog order. */
 export function buildRunReport(input: RunReportInput): RunReport {
-  const occurrencesByUrl = new Map<string, LinkOccurrence[]>();
-  for (const occurrence of input.extractions.flatMap((extraction) => extraction.occurrences)) {
-    const known = occurrencesByUrl.get(occurrence.url);
-    if (known) known.push(occurrence);
-    else occurrencesByUrl.set(occurrence.url, [occurrence]);
-  }
-  const links = [...occurrencesByUrl].flatMap(([url, occurrences]) => {
+  const links = [...input.occurrencesByUrl].flatMap(([url, occurrences]) => {
     const link = input.links.get(url);
     return link ? [linkReport(link, occurrences, input.states?.get(url), input.trends?.get(url))] : [];
   });
