@@ -7,6 +7,6 @@ export const FIX_PULL_COMMENTS = {
   disabled: () => 'Fixes are turned off in `.github/linkmedic.yml` (`fixes.enabled: false`), so linkmedic closes this pull request and deletes its branch.',
   duplicate: (keep: number) => `linkmedic keeps its fixes in #${keep}; closing this one.`,
   blocked: (authors: readonly string[]) =>
-    `Commits by someone other than linkmedic (${authors.map((a) => `\`${a}\``).join(', ')}) are on \`${FIX_BRANCH}\`, so linkmedic no longer rebuilds this branch or edits this pull request. Merge or close it as it is; to let linkmedic take the branch over again, delete it.`,
+    `Commits by someone other than linkmedic (${authors.map((a) => `\`${a}\``).join(', ')}) are on \`${FIX_BRANCH}\`, so linkmedic no longer rebuilds this branch or edits this pull request. Merge it as it is, or close it: closing it unmerged (deleting the branch does that too) means linkmedic never proposes these replacements again.`,
   blockedMarker: '<!-- linkmedic:fix-blocked -->',
 } as const;

@@ -157,6 +157,8 @@ describe('the rolling fix pull request over simulated nights', () => {
     const open = h.fake.inspect.issues(h.fullName, { includePulls: true }).filter((i) => i.isPull && i.state === 'open');
     expect(open).toHaveLength(1);
     expect(open[0]!.comments.map((c) => c.body)).toEqual([expect.stringContaining('`maintainer`) are on `linkmedic/fix-links`, so linkmedic no longer rebuilds this branch')]);
+    // Deleting the branch closes the pull request unmerged, which rejects its pairs: never advised as a way to hand it back.
+    expect(open[0]!.comments[0]!.body).toContain('deleting the branch does that too');
   });
 
   it('treats a merged pull request as done: its pairs are not rejected and its branch is reused, whoever pushed to it', async () => {
