@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PassLog } from '../../src/github-app/state/pass-log.js';
+import { RepoMemory, type RepoRunRecord } from '../../src/github-app/state/repo-memory.js';
 import type { HistoryStore } from '../../src/store/history-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { makeRun } from '../../src/store/test-fixtures/make-run.js';
@@ -54,5 +55,33 @@ describe('the pass record', () => {
     expect(passes.acquireLease('nightly', 'host:111:a', T0, 10 * 60_000)).toBe(true);
     expect(passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:333:c')).toBe(false);
     expect(passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:111:a')).toBe(true);
+  });
+});
+
+describe('the recorded runs', () => {
+  const record = (repo: string, hours: number): RepoRunRecord => ({
+    runId: store.recordRun(makeRun({ at: hours, results: [['https://a.example/', 'alive']] })),
+    repo,
+    headSha: 'a'.repeat(40),
+    config: {} as RepoRunRecord['config'],
+    report: { links: [] } as unknown as RepoRunRecord['report'],
+  });
+
+  it('keep the latest per repository, and the one an unfinished pass may still reuse', () => {
+    const memory = new RepoMemory(store.db);
+    const pass = passes.openPass('schedule', T0, 60 * 60_000);
+    const inPass = record('acme/a', 0);
+    memory.saveRun(inPass, { id: pass.id, now: T0 });
+    const other = record('acme/b', 0);
+    memory.saveRun(other);
+    const manual = record('acme/a', 1); // `linkmedic run --repo` while the pass is cut short
+    memory.saveRun(manual);
+    expect([memory.run(inPass.runId)?.runId, memory.latestRun('acme/a')?.runId]).toEqual([inPass.runId, manual.runId]);
+
+    passes.finishPass(pass.id, later(120));
+    const next = record('acme/a', 24);
+    memory.saveRun(next);
+    expect([memory.run(inPass.runId), memory.run(manual.runId), memory.latestRun('acme/a')?.runId]).toEqual([undefined, undefined, next.runId]);
+    expect(memory.latestRun('acme/b')?.runId).toBe(other.runId);
   });
 });

@@ -32,19 +32,30 @@ export interface Recheck {
 export class RepoMemory {
   constructor(private readonly db: Database) {}
 
-  /** Saves the run and, in the same transaction, marks it checked in the pass (when given). */
+  /**
+   * Saves the run and, in the same transaction, marks it checked in the pass (when given). The
+   * repository's older records go: only the latest is read back (ticks, commands) besides the one
+   * an unfinished pass may still reuse, and each holds a whole report, every night.
+   */
   saveRun(record: RepoRunRecord, pass?: { id: number; now: Date }): void {
     this.db.transaction(() => {
       this.db
         .prepare(`INSERT OR REPLACE INTO app_repo_runs (run_id, repo, head_sha, config, report) VALUES (?, ?, ?, ?, ?)`)
         .run(record.runId, record.repo, record.headSha, JSON.stringify(record.config), JSON.stringify(record.report));
-      if (!pass) return;
+      if (pass) {
+        this.db
+          .prepare(
+            `INSERT INTO app_pass_repos (pass_id, repo, state, run_id, updated_at) VALUES (?, ?, 'checked', ?, ?)
+             ON CONFLICT (pass_id, repo) DO UPDATE SET state = 'checked', run_id = excluded.run_id, updated_at = excluded.updated_at`,
+          )
+          .run(pass.id, record.repo, record.runId, pass.now.getTime());
+      }
       this.db
         .prepare(
-          `INSERT INTO app_pass_repos (pass_id, repo, state, run_id, updated_at) VALUES (?, ?, 'checked', ?, ?)
-           ON CONFLICT (pass_id, repo) DO UPDATE SET state = 'checked', run_id = excluded.run_id, updated_at = excluded.updated_at`,
+          `DELETE FROM app_repo_runs WHERE repo = ? AND run_id < ? AND run_id NOT IN (
+             SELECT r.run_id FROM app_pass_repos r JOIN app_passes p ON p.id = r.pass_id WHERE p.finished_at IS NULL AND r.run_id IS NOT NULL)`,
         )
-        .run(pass.id, record.repo, record.runId, pass.now.getTime());
+        .run(record.repo, record.runId);
     }).immediate();
   }
 
