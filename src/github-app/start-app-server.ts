@@ -7,13 +7,11 @@ import { appProbotClass } from './create-app-probot.js';
 import type { GithubPacing } from './github/create-app-octokit.js';
 import { RESUME_WITHIN_MS, runNightlyPass } from './nightly/run-nightly-pass.js';
 import { AppRuntime, type AppDeps } from './runtime/app-runtime.js';
-import { startScheduler, type Scheduler, type SchedulerOptions } from './scheduler/start-scheduler.js';
+import { startScheduler, type Scheduler } from './scheduler/start-scheduler.js';
 
 export interface AppServerOptions extends Partial<AppDeps> {
   pacing?: GithubPacing;
   log?: Logger;
-  /** Tests that drive passes themselves turn the cron schedule off. */
-  scheduler?: boolean | Pick<SchedulerOptions, 'schedule'>;
 }
 
 export interface RunningAppServer {
@@ -49,15 +47,9 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
   const rt = runtime!;
   const stopping = new AbortController();
   const pass = (trigger: string) => runNightlyPass(rt, { trigger, signal: stopping.signal });
-  const scheduler = options.scheduler === false || settings.cron === 'off'
+  const scheduler = settings.cron === 'off'
     ? undefined
-    : startScheduler({
-        cron: settings.cron,
-        timezone: settings.timezone,
-        run: () => pass('schedule'),
-        log: rt.log,
-        ...(typeof options.scheduler === 'object' && options.scheduler.schedule && { schedule: options.scheduler.schedule }),
-      });
+    : startScheduler({ cron: settings.cron, timezone: settings.timezone, run: () => pass('schedule'), log: rt.log });
   const unfinished = rt.passes.unfinishedPass();
   if (unfinished && rt.now().getTime() - unfinished.startedAt.getTime() <= RESUME_WITHIN_MS) rt.enqueue('resuming the nightly pass', () => pass('startup'));
   const address = http.address();

@@ -104,6 +104,8 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
     LINKMEDIC_DB: dbPath,
     LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true',
     LOG_LEVEL: 'info',
+    // The test drives the passes itself (`night`), as an external scheduler would.
+    LINKMEDIC_CRON: 'off',
   });
   const logs: string[] = [];
   const log = createAppLog(settings, new Lines(logs));
@@ -117,7 +119,6 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
     check: { retries: 0, backoffMs: 0 },
     sleep: async () => {},
     pacing: TEST_PACING,
-    scheduler: false,
   });
   fake.webhooks.deliverTo({ url: `http://127.0.0.1:${app.port}${settings.webhookPath}`, secret: SECRET });
 
