@@ -35,11 +35,16 @@ describe('the report issue', () => {
     const [report] = reportOf('quiet/list');
     expect(report?.body).toContain('All 1 links of the latest check answered');
     const written = [];
+    const listings = [];
     for (let n = 1; n <= 8; n += 1) {
+      const seen = h.fake.requests.length;
       await h.night(day(n));
       written.push(patches('quiet/list', report!.number));
+      listings.push(h.fake.requests.slice(seen).filter((r) => r.method === 'GET' && r.path === '/repos/quiet/list/issues').length);
     }
     expect(written).toEqual([0, 0, 0, 0, 0, 0, 1, 1]);
+    // One listing of the app's issues a run serves both the report and the dead-link issues.
+    expect(listings).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
     expect(reportOf('quiet/list')[0]!.body).toContain('<!-- linkmedic:written=2026-12-08T03:00:00.000Z -->');
     pause('quiet');
   });

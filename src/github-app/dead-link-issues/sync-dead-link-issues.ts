@@ -1,4 +1,5 @@
 import { LinkmedicError } from '../../errors.js';
+import type { BotIssues } from '../github/list-bot-issues.js';
 import type { LinkReport } from '../../report/run-report.js';
 import { deadRules } from '../../store/dead-rules.js';
 import type { DeadLinkIssuesOutcome, RepoRun } from '../repo-run.js';
@@ -15,10 +16,11 @@ import { urlKey } from './url-key.js';
  * (at most `issues.maxNewPerRun`), rewrites only on meaningful change, closes on recovery or
  * removal, repairs duplicates, and learns which URLs humans asked to ignore by closing their issue.
  * Repeating it for the same recorded run leaves GitHub as the first complete attempt did.
+ * `listed`: the bot's issues as this attempt already listed them (else they are listed here).
  */
-export async function syncDeadLinkIssues(run: RepoRun): Promise<DeadLinkIssuesOutcome> {
+export async function syncDeadLinkIssues(run: RepoRun, listed?: BotIssues): Promise<DeadLinkIssuesOutcome> {
   try {
-    return await sync(run);
+    return await sync(run, listed);
   } catch (error) {
     if (error instanceof LinkmedicError) throw error;
     const message = `updating dead-link issues of ${run.owner}/${run.repo} failed: ${(error as Error).message}`;
@@ -26,11 +28,11 @@ export async function syncDeadLinkIssues(run: RepoRun): Promise<DeadLinkIssuesOu
   }
 }
 
-async function sync(run: RepoRun): Promise<DeadLinkIssuesOutcome> {
+async function sync(run: RepoRun, listed: BotIssues | undefined): Promise<DeadLinkIssuesOutcome> {
   const { octokit, owner, repo, botLogin } = run;
   const { report, runId } = run.catalogRun;
   const where = { owner, repo, botLogin };
-  const issues = await listDeadLinkIssues(octokit, where);
+  const issues = await listDeadLinkIssues(octokit, where, listed);
   const closedStanding = await resolveClosedStandings(octokit, where, issues, report.links);
 
   const rules = deadRules(run.config.deadAfter);

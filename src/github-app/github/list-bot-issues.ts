@@ -17,3 +17,6 @@ export async function listBotIssues(octokit: GithubClient, where: { owner: strin
     per_page: 100,
   });
 }
+
+/** One run lists the bot's issues once: the report and the dead-link steps both read this. */
+export type BotIssues = Awaited<ReturnType<typeof listBotIssues>>;

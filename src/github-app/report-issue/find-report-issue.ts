@@ -1,5 +1,5 @@
 import type { GithubClient } from '../repo-run.js';
-import { listBotIssues } from '../github/list-bot-issues.js';
+import { listBotIssues, type BotIssues } from '../github/list-bot-issues.js';
 import { isReportBody } from './report-markers.js';
 
 /** A report issue as read back from GitHub. */
@@ -31,9 +31,10 @@ interface IssueItem {
 /**
  * Finds the report by its hidden marker and the app's authorship, reading every page (`creator`
  * narrows the listing; authorship is checked again on each item, since only the app's own issue counts).
+ * `listed`: the run's listing, when it already has one.
  */
-export async function findReportIssue(octokit: GithubClient, where: { owner: string; repo: string; botLogin: string }): Promise<FoundReport> {
-  const items = (await listBotIssues(octokit, where)) as IssueItem[];
+export async function findReportIssue(octokit: GithubClient, where: { owner: string; repo: string; botLogin: string }, listed?: BotIssues): Promise<FoundReport> {
+  const items = (listed ?? (await listBotIssues(octokit, where))) as IssueItem[];
   const reports = items
     .filter((item) => item.pull_request === undefined && item.user?.login === where.botLogin && isReportBody(item.body))
     .map((item): ReportIssue => ({ number: item.number, title: item.title, body: item.body ?? '', state: item.state === 'closed' ? 'closed' : 'open' }))

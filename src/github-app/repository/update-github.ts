@@ -2,6 +2,7 @@ import { extractMarkdown } from '../../catalog/extract-markdown.js';
 import type { MarkdownFile } from '../../catalog/read-markdown-files.js';
 import { syncDeadLinkIssues } from '../dead-link-issues/sync-dead-link-issues.js';
 import { syncFixPullRequest } from '../fix-pull-request/sync-fix-pull-request.js';
+import { listBotIssues } from '../github/list-bot-issues.js';
 import { describeGithubError } from '../github/request-status.js';
 import type { DeadLinkIssuesOutcome, FixPullRequestOutcome, GithubClient, RepoRun } from '../repo-run.js';
 import { applyReportTicks } from '../report-issue/apply-report-ticks.js';
@@ -62,7 +63,9 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
   const update: GithubUpdate = { failures };
 
   if (!target.hasIssues) rt.log.info({ repo: key }, 'issues are turned off in this repository: no report and no dead-link issues, only the fix pull request');
-  const found = target.hasIssues ? await step('the report issue', failures, () => findReportIssue(octokit, where)) : undefined;
+  // Listed once for both the report and the dead-link steps (nothing is written in between).
+  const listed = target.hasIssues ? await step('the report issue', failures, () => listBotIssues(octokit, where)) : undefined;
+  const found = listed && (await step('the report issue', failures, () => findReportIssue(octokit, where, listed)));
   const bodyTicks = found?.current?.state === 'open' ? parseTicks(found.current.body) : [];
   const ticks = new Map([...bodyTicks, ...(options.ticks ?? [])].map((tick) => [tickId(tick), tick] as const));
   const handled = await applyReportTicks(rt, { octokit, repoKey: key, config: record.config, report: record.report }, [...ticks.values()], options.tickedBy ?? 'a maintainer');
@@ -84,7 +87,7 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
     botLogin,
     ignoredByCheckbox: new Set(ignored.keys()),
   };
-  if (target.hasIssues) update.deadLinkIssues = await step('Dead-link issues', failures, () => syncDeadLinkIssues(run));
+  if (target.hasIssues) update.deadLinkIssues = await step('Dead-link issues', failures, () => syncDeadLinkIssues(run, listed));
   const ignoredUrls = [...ignored.keys(), ...(update.deadLinkIssues?.ignoredUrls.keys() ?? [])];
   update.fixPullRequest = await step('The fix pull request', failures, () => syncFixPullRequest(run, { ignoredUrls }));
 
