@@ -167,4 +167,15 @@ describe('what counts as a meaningful change', () => {
     expect(body).toContain('The last complete check was on 2026-11-01 03:00 UTC.');
     expect(writtenAt(body)).toEqual(AT);
   });
+
+  it('a problems-only body stays under the limit however long the message (thousands of bad entries)', () => {
+    const message = `.github/linkmedic.yml is invalid: ${Array.from({ length: 5000 }, (_, i) => `files.${i}: Invalid input: expected string, received <number>`).join('; ')}`;
+    const body = renderProblemsBody([message], { writtenAt: AT });
+    expect(body.length).toBeLessThanOrEqual(MAX_REPORT_CHARS);
+    expect(body.startsWith('<!-- linkmedic:report -->\n')).toBe(true);
+    expect(body).toContain('files.0: Invalid input');
+    expect(body).toContain('…(cut to fit)');
+    expect(meaningfulPart(body)).not.toBe(body); // the numbers marker survives: no rewrite for a new date alone
+    expect(writtenAt(body)).toEqual(AT);
+  });
 });

@@ -66,16 +66,11 @@ export function renderReportBody(model: ReportModel, options: { writtenAt: Date;
 /** The body when nothing could be checked (the configuration is invalid): the problems alone. */
 export function renderProblemsBody(problems: readonly string[], options: { writtenAt: Date; lastCheckedAt?: string }): string {
   const last = options.lastCheckedAt ? `The last complete check was on ${formatTime(options.lastCheckedAt)}.` : 'No check has completed yet.';
-  return [
-    REPORT_MARKER,
-    "linkmedic could not check this catalog's links. Fix the problems below on the default branch; the next scheduled run checks again.",
-    '',
-    ...problemsSection({ problems: [...problems] }, { cap: 50, ticked: new Set() }),
-    last,
-    '',
-    NUMBERS_MARKER,
-    '---',
-    `<sub>Attempted ${formatTime(options.writtenAt)}.</sub>`,
-    writtenMarker(options.writtenAt),
-  ].join('\n');
+  const head = [REPORT_MARKER, "linkmedic could not check this catalog's links. Fix the problems below on the default branch; the next scheduled run checks again.", ''].join('\n');
+  const tail = [last, '', NUMBERS_MARKER, '---', `<sub>Attempted ${formatTime(options.writtenAt)}.</sub>`, writtenMarker(options.writtenAt)].join('\n');
+  let section = problemsSection({ problems: [...problems] }, { cap: 50, ticked: new Set() }).join('\n');
+  // A configuration with thousands of bad entries makes one very long message.
+  const room = MAX_REPORT_CHARS - head.length - tail.length - 2;
+  if (section.length > room) section = `${section.slice(0, room - 20)}\n\n…(cut to fit)\n`;
+  return [head, section, tail].join('\n');
 }
