@@ -10,6 +10,7 @@ import { checkGithubRepos } from '../src/metadata/github/check-github-repos.js';
 import { parseGithubRepoUrl } from '../src/metadata/github/parse-github-repo-url.js';
 import { checkHuggingFaceRepos } from '../src/metadata/huggingface/check-hugging-face-repos.js';
 import { parseHuggingFaceUrl } from '../src/metadata/huggingface/parse-hugging-face-url.js';
+import { markdownFixTargets } from '../src/metadata/suggest-markdown-fixes.js';
 import { startFakeGithubApi } from '../tests/support/fake-github-api/fake-github-api.js';
 import { startFakeHub } from '../tests/support/fake-hub/fake-hub.js';
 
@@ -27,9 +28,7 @@ interface Row {
 const extractions = await extractFiles([]);
 const rendered = [...new Set(extractions.flatMap((e) => e.occurrences.map((o) => o.url)))];
 // A run also asks about the corrected form of escaped or space-cut URLs (markdown-fix suggestions).
-const corrected = extractions.flatMap((e) => e.findings)
-  .filter((f) => f.fix && (f.code === 'escaped_bare_url' || f.code === 'split_bare_url'))
-  .map((f) => f.fix!.replacement);
+const corrected = markdownFixTargets(extractions.flatMap((e) => e.findings)).map((target) => target.url);
 const urls = [...new Set([...rendered, ...corrected])];
 const githubUrls = urls.filter((url) => parseGithubRepoUrl(url));
 const hubUrls = urls.filter((url) => parseHuggingFaceUrl(url));
