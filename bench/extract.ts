@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractMarkdown } from '../src/catalog/extract-markdown.js';
 import { BUNDLED_CATALOG } from '../src/catalog/read-markdown-files.js';
+import { cmarkGfmAvailable } from '../tests/support/cmark-oracle.js';
 
 const require = createRequire(import.meta.url);
 const markdownLinkExtractor = require('markdown-link-extractor') as (markdown: string) => string[];
@@ -24,15 +25,7 @@ const extractors: Extractor[] = [
   { name: 'markdown-link-check (marked)', run: (text) => markdownLinkExtractor(text).length },
 ];
 
-function cmarkAvailable(): boolean {
-  try {
-    execFileSync('cmark-gfm', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-if (cmarkAvailable()) {
+if (cmarkGfmAvailable()) {
   extractors.push({
     name: 'cmark-gfm binary (C, render only)',
     run: (_text, file) =>
