@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'INPUT_NOT_FOUND'
   | 'INPUT_NO_MARKDOWN'
   | 'INPUT_BINARY'
+  | 'INPUT_UNREADABLE'
   | 'INPUT_TOO_LARGE'
   | 'CONFIG_INVALID'
   | 'DB_ERROR'

@@ -20,8 +20,16 @@ export interface MarkdownFile {
   text: string;
 }
 
+/** The system refused to read an input (permissions, I/O): the user's to fix, not a crash. */
+function unreadable(shown: string, error: unknown): LinkmedicError {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  return new LinkmedicError('INPUT_UNREADABLE', `${shown} cannot be read (${reason})`, 'check that it is readable', { cause: error });
+}
+
 async function markdownIn(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
+  const entries = await readdir(directory, { withFileTypes: true }).catch((error: unknown) => {
+    throw unreadable(directory, error);
+  });
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const full = path.join(directory, entry.name);
@@ -52,7 +60,10 @@ async function readOne(full: string, cwd: string): Promise<MarkdownFile> {
     const mb = (info.size / 1024 / 1024).toFixed(1);
     throw new LinkmedicError('INPUT_TOO_LARGE', `${shown} is ${mb} MB; linkmedic reads markdown files up to 10 MB`);
   }
-  return { file: shown, text: decodeMarkdown(await readFile(full), shown) };
+  const bytes = await readFile(full).catch((error: unknown) => {
+    throw unreadable(shown, error);
+  });
+  return { file: shown, text: decodeMarkdown(bytes, shown) };
 }
 
 /**

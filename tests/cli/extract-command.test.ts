@@ -57,6 +57,8 @@ describe('linkmedic extract', () => {
     { name: 'a folder without markdown', args: () => [mkdtempSync(path.join(scratch, 'empty-'))], message: /contains no markdown files/ },
     { name: 'a binary file', args: () => [write('image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))], message: /is a binary file/ },
     { name: 'invalid UTF-8', args: () => [write('latin1.md', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))], message: /is not UTF-8 text/ },
+    // Linux answers EIO for reading this file, as it answers EACCES for a file without read permission.
+    { name: 'a file that cannot be read', args: () => ['/proc/self/mem'], message: /^linkmedic: \/proc\/self\/mem cannot be read \(EIO\)/ },
     { name: 'a file over 10 MB', args: () => [write('huge.md', Buffer.alloc(10 * 1024 * 1024 + 1, 'a'))], message: /is 10\.0 MB; linkmedic reads markdown files up to 10 MB/ },
     { name: 'an unknown option', args: () => ['--frobnicate'], message: /unknown option '--frobnicate'/ },
   ])('refuses $name with one line on stderr and exit code 2', async ({ args, message }) => {
