@@ -27,10 +27,10 @@ export function linkmedicApp(rt: AppRuntime): void {
   };
 
   probot.on('installation.created', async ({ payload }) => {
-    rt.enqueue('welcoming repositories', () => welcomeRepositories(rt, payload.installation.id, payload.repositories ?? []));
+    welcomeRepositories(rt, payload.installation.id, payload.repositories ?? []);
   });
   probot.on('installation_repositories.added', async ({ payload }) => {
-    rt.enqueue('welcoming repositories', () => welcomeRepositories(rt, payload.installation.id, payload.repositories_added));
+    welcomeRepositories(rt, payload.installation.id, payload.repositories_added);
   });
   probot.on('push', async ({ payload }) => {
     later('push', targetOf(payload as RepoPayload), (target) => onDefaultBranchPush(rt, target, payload));
