@@ -34,6 +34,9 @@ describe('issues', () => {
     const capped = await octokit.rest.issues.listForRepo({ ...repo, per_page: 500 });
     expect(capped.headers.link).toBeUndefined();
     expect(capped.data).toHaveLength(7);
+    // Who closed an issue is only in the single-issue answer, as on GitHub.
+    expect(capped.data.filter((issue) => 'closed_by' in issue)).toEqual([]);
+    expect((await octokit.rest.issues.get({ ...repo, issue_number: 1 })).data).toHaveProperty('closed_by', null);
   });
 
   it.each([

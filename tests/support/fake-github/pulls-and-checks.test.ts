@@ -50,6 +50,11 @@ describe('pull requests', () => {
   ])('lists with %o', async (query, numbers) => {
     const { data } = await octokit.rest.pulls.list({ ...repo, ...query });
     expect(data.map((p) => p.number)).toEqual(numbers);
+    // The list answers GitHub's simple form: merged_at, but no merged, mergeable or counts.
+    for (const pull of data) {
+      expect(pull).toHaveProperty('merged_at');
+      for (const detail of ['merged', 'mergeable', 'merged_by', 'comments', 'commits', 'changed_files']) expect(pull).not.toHaveProperty(detail);
+    }
   });
 
   it('shows the files with patches and the commits of a pull request', async () => {

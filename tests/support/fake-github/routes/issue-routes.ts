@@ -55,7 +55,7 @@ function listIssues(ctx: RouteContext) {
       return direction === 'asc' ? c : -c;
     });
   const page = paginate(ctx, items);
-  return json(200, page.items.map((i) => toIssue(ctx.state, ctx.repo, i, ctx.urls)), page.headers);
+  return json(200, page.items.map((i) => toIssue(ctx.state, ctx.repo, i, ctx.urls, { listed: true })), page.headers);
 }
 
 function create(ctx: RouteContext) {

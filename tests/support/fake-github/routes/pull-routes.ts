@@ -11,7 +11,7 @@ import { mergePull } from '../state/merge-pull.js';
 import { pullShas } from '../state/pull-shas.js';
 import type { FakeIssue } from '../state/types.js';
 import { toCommit } from '../serialize/to-commit.js';
-import { toPull } from '../serialize/to-pull.js';
+import { toPull, toPullListed } from '../serialize/to-pull.js';
 
 const CREATE = z.object({
   title: z.string(),
@@ -66,7 +66,7 @@ function list(ctx: RouteContext) {
       return direction === 'asc' ? c : -c;
     });
   const page = paginate(ctx, items);
-  return json(200, page.items.map((i) => toPull(ctx.state, ctx.repo, i, ctx.urls)), page.headers);
+  return json(200, page.items.map((i) => toPullListed(ctx.state, ctx.repo, i, ctx.urls)), page.headers);
 }
 
 function create(ctx: RouteContext) {

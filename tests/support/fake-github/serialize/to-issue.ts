@@ -8,9 +8,11 @@ import { toUser } from './to-user.js';
 
 /**
  * An issue as the issues API returns it. Pull requests appear here too, marked by a
- * `pull_request` member, exactly as GitHub lists them among issues.
+ * `pull_request` member, exactly as GitHub lists them among issues. `closed_by` is only in the
+ * single-issue answers (get, create, update): GitHub leaves it out of listings, so a client that
+ * needs to know who closed an issue must get it.
  */
-export function toIssue(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls: Urls): Schemas['issue'] {
+export function toIssue(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls: Urls, options: { listed?: boolean } = {}): Schemas['issue'] {
   const repoApi = `${urls.api}/repos/${repo.owner.login}/${repo.name}`;
   const api = `${repoApi}/issues/${issue.number}`;
   const web = `${urls.web}/${repo.owner.login}/${repo.name}`;
@@ -55,7 +57,7 @@ export function toIssue(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls
     closed_at: issue.closedAt,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
-    closed_by: issue.closedBy ? toUser(issue.closedBy, urls) : null,
+    ...(options.listed ? {} : { closed_by: issue.closedBy ? toUser(issue.closedBy, urls) : null }),
     timeline_url: `${api}/timeline`,
     author_association: issue.user.id === repo.owner.id ? 'OWNER' : 'NONE',
     performed_via_github_app: issue.viaApp ? toApp(state.app, urls) : null,

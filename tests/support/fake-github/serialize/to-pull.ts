@@ -7,7 +7,7 @@ import { toLabel } from './to-label.js';
 import { toRepository } from './to-repository.js';
 import { toUser } from './to-user.js';
 
-/** A pull request as `GET /pulls/{n}` returns it (the list endpoint uses the same fields). */
+/** A pull request as `GET /pulls/{n}` (and create, update, webhooks) returns it. */
 export function toPull(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls: Urls): Schemas['pull-request'] {
   const pull = issue.pull;
   if (!pull) throw new Error(`#${issue.number} is not a pull request`);
@@ -82,6 +82,20 @@ export function toPull(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls:
     deletions: 0,
     changed_files: files,
   };
+}
+
+/** Fields only the single pull request answers carry. */
+const DETAIL_ONLY = ['merged', 'mergeable', 'rebaseable', 'mergeable_state', 'merged_by', 'comments', 'review_comments', 'maintainer_can_modify', 'commits', 'additions', 'deletions', 'changed_files'] as const;
+
+/**
+ * A pull request as the list endpoint returns it (GitHub's `pull-request-simple`): no `merged`,
+ * `mergeable*`, `merged_by`, counts or `maintainer_can_modify`. `merged_at` is how a listing tells
+ * a merged pull request from a closed one.
+ */
+export function toPullListed(state: FakeState, repo: FakeRepo, issue: FakeIssue, urls: Urls): Omit<Schemas['pull-request'], (typeof DETAIL_ONLY)[number]> {
+  const full: Partial<Schemas['pull-request']> = toPull(state, repo, issue, urls);
+  for (const key of DETAIL_ONLY) delete full[key];
+  return full as Omit<Schemas['pull-request'], (typeof DETAIL_ONLY)[number]>;
 }
 
 function diffCount(repo: FakeRepo, base: string, head: string): number {
