@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Octokit } from 'octokit';
+import { USER_AGENT } from '../../http/user-agent.js';
 import { defaultFetch, type Fetch } from '../default-fetch.js';
 
 /** What linkmedic needs of an Octokit: the app's installation client fits as well as ours. */
@@ -46,7 +47,7 @@ export function createGithubOctokit(options: GithubOctokitOptions): Octokit {
   return new Octokit({
     auth: options.token,
     baseUrl,
-    userAgent: 'linkmedic',
+    userAgent: USER_AGENT,
     request: { fetch: fetchWithTimeout },
     throttle: {
       id: `linkmedic-${id}`,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeHub, type FakeHubOptions, type RunningFakeHub } from '../../../tests/support/fake-hub/fake-hub.js';
+import { USER_AGENT } from '../../http/user-agent.js';
 import type { ApiCheck } from '../api-check.js';
 import { checkHuggingFaceRepos, type HubCheckDeps } from './check-hugging-face-repos.js';
 import type { HubFacts } from './hub-facts.js';
@@ -221,5 +222,18 @@ describe('checkHuggingFaceRepos: pacing and failures', () => {
     expect(new Set(run.checks.map((check) => verdictOf(check).unverified))).toEqual(new Set(['api_unavailable']));
     // Two repositories' attempts (no retries for a name that does not resolve), not twenty.
     expect(run.stats.requests).toBe(most);
+  });
+});
+
+describe('checkHuggingFaceRepos: how it asks', () => {
+  it('names linkmedic and its contact in the User-Agent', async () => {
+    const agents: (string | null)[] = [];
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      agents.push(new Headers(init?.headers).get('user-agent'));
+      return Response.json({ id: 'org/model' });
+    }) as typeof globalThis.fetch;
+    const run = await checkHuggingFaceRepos(['https://huggingface.co/org/model'], { env: {}, fetch });
+    expect(verdictOf(run.checks[0])).toMatchObject({ verdict: 'alive' });
+    expect(agents).toEqual([USER_AGENT]);
   });
 });

@@ -1,3 +1,4 @@
+import { USER_AGENT } from '../../http/user-agent.js';
 import type { Fetch } from '../default-fetch.js';
 import type { HubAnswer } from './hub-answer.js';
 import type { HubPacer } from './hub-pacer.js';
@@ -35,7 +36,7 @@ function infoUrl(ctx: HubRequestContext, ref: HubRepoRef): URL {
 export async function fetchHubRepo(ref: HubRepoRef, ctx: HubRequestContext): Promise<HubAnswer> {
   const started = ctx.now().getTime();
   const elapsed = () => ctx.now().getTime() - started;
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'linkmedic' };
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': USER_AGENT };
   if (ctx.token) headers.authorization = `Bearer ${ctx.token}`;
   let url = infoUrl(ctx, ref);
   let hops = 0;

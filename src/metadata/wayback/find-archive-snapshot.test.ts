@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWayback, type RunningFakeWayback } from '../../../tests/support/fake-wayback/fake-wayback.js';
+import { USER_AGENT } from '../../http/user-agent.js';
 import { findArchiveSnapshot } from './find-archive-snapshot.js';
 
 let wayback: RunningFakeWayback;
@@ -48,6 +49,16 @@ describe('findArchiveSnapshot', () => {
     ['a page that is not the API', 'data:text/plain,hello'],
   ])('never throws: %s', async (_case, baseUrl) => {
     await expect(findArchiveSnapshot('https://example.org/paper.pdf', { baseUrl })).resolves.toBeUndefined();
+  });
+
+  it('names linkmedic and its contact in the User-Agent', async () => {
+    const agents: (string | null)[] = [];
+    const fetch = (async (_input: unknown, init?: RequestInit) => {
+      agents.push(new Headers(init?.headers).get('user-agent'));
+      return Response.json({ archived_snapshots: {} });
+    }) as typeof globalThis.fetch;
+    await findArchiveSnapshot('https://example.org/x', { fetch });
+    expect(agents).toEqual([USER_AGENT]);
   });
 
   it('asks once when the first form is found, twice when it misses with a trailing slash', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Suggestion } from '../../check/check-result.js';
+import { USER_AGENT } from '../../http/user-agent.js';
 import { defaultFetch, type Fetch } from '../default-fetch.js';
 
 export interface WaybackDeps {
@@ -53,7 +54,7 @@ export async function findArchiveSnapshot(url: string, deps: WaybackDeps = {}): 
     let body: unknown;
     try {
       const response = await fetch(query, {
-        headers: { accept: 'application/json', 'user-agent': 'linkmedic' },
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT },
         signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
       });
       if (!response.ok) {
