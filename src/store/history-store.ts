@@ -3,7 +3,6 @@ import { DEFAULT_DEAD_RULES, type DeadRules } from './dead-rules.js';
 import { causeText, dbError, isSqliteError } from './db-error.js';
 import type { LinkState } from './link-state.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
-import { lastOccurrences, type LastOccurrences } from './queries/last-occurrences.js';
 import { latestRuns } from './queries/latest-runs.js';
 import { linkChanges, type LinkChanges } from './queries/link-changes.js';
 import { linkStates } from './queries/link-states.js';
@@ -54,10 +53,6 @@ export class HistoryStore {
 
   linkTimeline(catalog: string, url: string, options: { since?: Date } = {}): TimelinePoint[] {
     return this.#read(() => linkTimeline(this.#statements, catalog, url, options));
-  }
-
-  lastOccurrences(catalog: string, url: string): LastOccurrences | undefined {
-    return this.#read(() => lastOccurrences(this.#statements, catalog, url));
   }
 
   /** The catalogs this database holds runs of, most recently checked first. */

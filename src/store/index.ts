@@ -9,7 +9,6 @@ export type { Migration } from './migrations/migration.js';
 export { MIGRATIONS } from './migrations/migrations.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export type { RunAvailability } from './queries/availability-since.js';
-export type { LastOccurrences } from './queries/last-occurrences.js';
 export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
 export type { RecordedCatalog } from './queries/recorded-catalogs.js';
 export type { RepoSeries } from './queries/repo-series.js';

@@ -39,16 +39,11 @@ const SQL = {
     WHERE urls.url = @url AND runs.catalog = @catalog
       AND (runs.started_at < @untilStartedAt OR (runs.started_at = @untilStartedAt AND runs.id <= @untilId))
     ORDER BY runs.started_at DESC, runs.id DESC`,
-  latestRunWithUrl: `SELECT runs.id, runs.started_at, res.url_id
-    FROM urls JOIN results res ON res.url_id = urls.id JOIN runs ON runs.id = res.run_id
-    WHERE urls.url = ? AND runs.catalog = ? ORDER BY runs.started_at DESC, runs.id DESC LIMIT 1`,
   runResults: `SELECT res.url_id, urls.url, res.verdict, res.reason, res.detail, res.http_status, res.final_url,
       res.suggestion_url, res.suggestion_kind, res.elapsed_ms, res.repo_key
     FROM results res JOIN urls ON urls.id = res.url_id WHERE res.run_id = ? ORDER BY urls.url`,
   runOccurrences: `SELECT url_id, file, line_no, column_no, section, entry, table_column FROM occurrences
     WHERE run_id = ? ORDER BY url_id, seq`,
-  occurrences: `SELECT file, line_no, column_no, section, entry, table_column FROM occurrences
-    WHERE run_id = ? AND url_id = ? ORDER BY seq`,
 
   githubKeysInRun: `SELECT repo_key FROM github_snapshots WHERE run_id = ?`,
   huggingfaceKeysInRun: `SELECT repo_key FROM huggingface_snapshots WHERE run_id = ?`,

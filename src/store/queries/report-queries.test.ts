@@ -63,13 +63,6 @@ describe('queries for reports', () => {
     expect(store.linkTimeline(CATALOG, 'https://never.example/')).toEqual([]);
   });
 
-  it('lastOccurrences: where a link was the last time a run saw it', () => {
-    expect(store.lastOccurrences(CATALOG, 'https://c.example/')).toEqual({
-      runId: 4, startedAt: day(3), places: [{ file: 'README.md', line: 10, column: 3, section: ['Datasets'], entry: 'c.example' }],
-    });
-    expect(store.lastOccurrences(CATALOG, 'https://never.example/')).toBeUndefined();
-  });
-
   it('repoSeries: stars and likes per repository, oldest first, skipping runs without a snapshot', () => {
     const series = store.repoSeries(CATALOG, day(1));
     expect(series.get('github:org/repo')).toEqual({

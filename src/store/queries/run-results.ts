@@ -36,7 +36,7 @@ interface OccurrenceRow {
   table_column: string | null;
 }
 
-export const toOccurrencePlace = (row: Omit<OccurrenceRow, 'url_id'>): OccurrencePlace => ({
+const toOccurrencePlace = (row: OccurrenceRow): OccurrencePlace => ({
   file: row.file,
   line: row.line_no,
   column: row.column_no,
