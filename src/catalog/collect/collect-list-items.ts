@@ -8,7 +8,7 @@ const MAX_LEAD = 120;
 
 interface OpenList {
   items: ListItem[];
-  /** Index into `items` of the item whose first paragraph is still to be read, if any. */
+  /** The last item's first paragraph is still to be read (it gives the item's lead). */
   awaitingLead: boolean;
 }
 
