@@ -80,7 +80,7 @@ export type FixPullRequestAction =
   | 'closed'
   /** A human pushed to the branch: it was left alone. */
   | 'blocked'
-  /** No fix and no open pull request, or the run was inconclusive: nothing to do. */
+  /** No fix and no open pull request, the run was inconclusive, or the default branch has moved on since the run: nothing to do. */
   | 'none';
 
 /** What the fix pull request step did. */

@@ -60,6 +60,11 @@ async function sync(run: RepoRun, options: FixPullRequestOptions): Promise<FixPu
   }
   const fixes = fixed.applied.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start);
 
+  // A run recorded before the default branch moved (acted on again for a ticked box, or resumed
+  // hours later) must not rebuild the branch on its old head: a fix merged since would come back.
+  const { data: current } = await octokit.rest.repos.getBranch({ owner, repo, branch: defaultBranch });
+  if (current.commit.sha !== headSha) return { ...base, fixes, ...(pulls.open && { pullRequest: summary(pulls.open) }), action: 'none' };
+
   const branch = await inspectFixBranch(octokit, { owner, repo, botLogin, headSha });
   // Once its pull request is merged or closed, the branch is spent, whoever committed to it: a
   // merge kept the work, a close dropped it (and its pairs are rejected). Rebuilding it loses nothing.

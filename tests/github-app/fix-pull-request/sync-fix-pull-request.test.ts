@@ -190,4 +190,17 @@ describe('the rolling fix pull request over simulated nights', () => {
     expect(readme(FIX_BRANCH)).toBe(readme().replace(`(${paper('/moved4')})`, `(${paper('/paper4')})`));
     expectOneBotCommitOnMain();
   });
+
+  it('writes nothing from a run recorded before the default branch moved (a tick, a resumed pass): a merged fix is not proposed again', async () => {
+    const run = await night();
+    const open = pulls().find((p) => p.state === 'open')!;
+    h.fake.human.mergePull(h.fullName, open.number, 'maintainer', 'squash');
+    h.takeRequests();
+    const outcome = await syncFixPullRequest(run);
+    expect(outcome).toMatchObject({ action: 'none' });
+    expect(h.takeRequests({ writesOnly: true })).toEqual([]);
+    expect(pulls().filter((p) => p.state === 'open')).toEqual([]);
+    // The next run, at the new head, finds nothing left to fix.
+    expect(await syncFixPullRequest(await night())).toMatchObject({ action: 'none', fixes: [] });
+  });
 });
