@@ -33,6 +33,8 @@ describe('parseHuggingFaceUrl', () => {
     ['settings', 'https://huggingface.co/settings/tokens'],
     ['collections', 'https://huggingface.co/collections/org/medical-123'],
     ['learn', 'https://huggingface.co/learn/nlp-course'],
+    ['the old course', 'https://huggingface.co/course/chapter1/1'],
+    ['the old library docs', 'https://huggingface.co/transformers/model_doc/bert.html'],
     ['the API', 'https://huggingface.co/api/models/org/m'],
     ['root', 'https://huggingface.co/'],
     ['escaped underscore as rendered', 'https://huggingface.co/datasets/axiong/pmc%5C_oa_beta'],

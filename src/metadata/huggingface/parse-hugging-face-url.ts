@@ -18,11 +18,13 @@ export interface HubRepoRef {
 const HOSTS = new Set(['huggingface.co', 'www.huggingface.co', 'hf.co']);
 
 // Top-level paths that are the Hub's own pages, not namespaces (docs, blog, listings, account).
+// `course` and `transformers` held the course and the library docs before `learn` and `docs`: old
+// catalogs still link there, and asking the API about "course/chapter1" would call them dead.
 const RESERVED = new Set([
-  'api', 'blog', 'brand', 'changelog', 'chat', 'collections', 'docs', 'enterprise', 'huggingchat',
-  'inference-api', 'inference-endpoints', 'join', 'jobs', 'learn', 'login', 'logout', 'models',
-  'new', 'new-dataset', 'new-space', 'notifications', 'organizations', 'papers', 'posts', 'pricing',
-  'privacy', 'search', 'settings', 'tasks', 'terms-of-service', 'welcome',
+  'api', 'blog', 'brand', 'changelog', 'chat', 'collections', 'course', 'docs', 'enterprise',
+  'huggingchat', 'inference-api', 'inference-endpoints', 'join', 'jobs', 'learn', 'login', 'logout',
+  'models', 'new', 'new-dataset', 'new-space', 'notifications', 'organizations', 'papers', 'posts',
+  'pricing', 'privacy', 'search', 'settings', 'tasks', 'terms-of-service', 'transformers', 'welcome',
 ]);
 
 // Pages inside a repository; seen right after a single-segment id they mark a legacy id.
