@@ -12,12 +12,6 @@ export interface PassOptions {
   trigger: string;
   /** Stops between repositories, leaving the pass to be resumed (a graceful shutdown). */
   signal?: AbortSignal;
-  /** Attempts per repository in one pass (failed ones are retried after the others). */
-  maxAttempts?: number;
-  /** A pass cut short less than this long ago is continued instead of starting over. */
-  resumeWithinMs?: number;
-  /** How long the pass lease lasts without renewal (renewed every third of it). */
-  leaseTtlMs?: number;
 }
 
 /** What a pass did, repository by repository. */
@@ -34,6 +28,10 @@ export interface PassReport {
 }
 
 const LEASE = 'nightly-pass';
+/** How long the pass lease lasts without renewal (renewed every third of it). */
+const LEASE_TTL_MS = 15 * 60_000;
+/** Attempts per repository in one pass (failed ones are retried after the others). */
+const MAX_ATTEMPTS = 3;
 
 /** A pass cut short (crash, restart) is continued if it started less than this long ago. */
 export const RESUME_WITHIN_MS = 20 * 3_600_000;
@@ -49,13 +47,12 @@ const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
  * One walk over every installation's repositories. Progress is kept in SQLite: a pass cut short
  * (crash, restart, shutdown) is resumed by the next one without redoing finished repositories,
  * and a repository whose run was recorded but not yet written to GitHub reuses that run. One
- * repository's failure never stops the others; it is retried after them, up to `maxAttempts`.
+ * repository's failure never stops the others; it is retried after them, up to `MAX_ATTEMPTS` times in all.
  */
 export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Promise<PassOutcome> {
   const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  const ttl = options.leaseTtlMs ?? 15 * 60_000;
-  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), ttl, isDeadHolder)) return { status: 'busy' };
-  const heartbeat = setInterval(() => rt.passes.acquireLease(LEASE, holder, rt.now(), ttl), ttl / 3);
+  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS, isDeadHolder)) return { status: 'busy' };
+  const heartbeat = setInterval(() => rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS), LEASE_TTL_MS / 3);
   heartbeat.unref();
   try {
     return await walk(rt, options);
@@ -78,15 +75,14 @@ function isDeadHolder(holder: string): boolean {
 }
 
 async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
-  const pass = rt.passes.openPass(options.trigger, rt.now(), options.resumeWithinMs ?? RESUME_WITHIN_MS);
+  const pass = rt.passes.openPass(options.trigger, rt.now(), RESUME_WITHIN_MS);
   const log = rt.log.child({ pass: pass.id });
   log.info({ resumed: pass.resumed, trigger: pass.trigger }, pass.resumed ? 'resuming nightly pass' : 'nightly pass started');
   const { targets, suspended, archived } = await listTargets(rt);
-  const maxAttempts = options.maxAttempts ?? 3;
-  for (let sweep = 0; sweep < maxAttempts; sweep += 1) {
+  for (let sweep = 0; sweep < MAX_ATTEMPTS; sweep += 1) {
     const pending = targets.filter((target) => {
       const state = rt.passes.repo(pass.id, repoKey(target));
-      return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < maxAttempts);
+      return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < MAX_ATTEMPTS);
     });
     if (pending.length === 0) break;
     for (const target of pending) {

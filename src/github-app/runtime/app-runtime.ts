@@ -12,6 +12,8 @@ import { RepoLocks } from './repo-locks.js';
 
 /** Tries of one piece of webhook work before it is left to the nightly pass. */
 const WEBHOOK_WORK_ATTEMPTS = 3;
+/** Pieces of webhook work run at once (on different repositories: each holds its repository's lock). */
+const WEBHOOK_WORK_CONCURRENCY = 2;
 
 /** The outside world the app works with; production defaults for everything but the store. */
 export interface AppDeps {
@@ -26,8 +28,6 @@ export interface AppDeps {
   check?: CheckOptions;
   /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
   sleep?: (ms: number) => Promise<void>;
-  /** Work started by webhooks runs here, this many at once (different repositories). */
-  backgroundConcurrency?: number;
 }
 
 /**
@@ -60,7 +60,7 @@ export class AppRuntime {
     this.sleep = deps.sleep;
     this.passes = new PassLog(deps.store.db);
     this.memory = new RepoMemory(deps.store.db);
-    this.#background = new PQueue({ concurrency: deps.backgroundConcurrency ?? 2 });
+    this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
 
@@ -94,14 +94,14 @@ export class AppRuntime {
    * out) is retried a few times, which is safe because every piece of work re-reads GitHub before
    * writing; after that it is logged, and the nightly pass catches up.
    */
-  enqueue(label: string, work: () => Promise<unknown>, attempts = WEBHOOK_WORK_ATTEMPTS): void {
+  enqueue(label: string, work: () => Promise<unknown>): void {
     void this.#background.add(async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
           await work();
           return;
         } catch (error) {
-          if (attempt >= attempts) {
+          if (attempt >= WEBHOOK_WORK_ATTEMPTS) {
             this.log.error({ err: error }, `${label} failed`);
             return;
           }
