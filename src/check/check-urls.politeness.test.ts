@@ -184,6 +184,16 @@ describe('429: waits per host, and only that host', () => {
     expect(run.stats.deferred).toBe(1);
   });
 
+  it('asks once at the end of the run for the fragment variants of a deferred URL', async () => {
+    const clock = createManualClock({ auto: true });
+    web.route('deferred.example.test', '/a', respond.tooManyRequests('70'));
+    web.route('busy.example.test', '/a', respond.tooManyRequests('30'));
+    const variants = [`${web.url('deferred.example.test', '/a')}#x`, `${web.url('deferred.example.test', '/a')}#y`];
+    const run = await checkUrls([...variants, web.url('busy.example.test', '/a')], {}, { http, ...clock });
+    expect(variants.map((url) => run.results.get(url)?.verdict)).toEqual(['alive', 'alive']);
+    expect(web.count('deferred.example.test')).toBe(2); // the 429, then one request for both variants
+  });
+
   it('a 503 with Retry-After waits like a 429', async () => {
     const clock = createManualClock({ auto: true });
     web.route('maintenance.example.test', '/a', respond.sequence(respond.status(503, { headers: { 'retry-after': '10' } }), respond.ok()));

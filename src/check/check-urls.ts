@@ -69,13 +69,13 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
   try {
     const results = new Map<string, CheckResult>();
     const network: Array<{ input: string; host: string; check: UrlCheck }> = [];
-    const shared = new Map<string, Promise<UrlCheck>>();
     const finish = (input: string, result: CheckResult) => {
       results.set(input, result);
       done++;
       progress();
     };
     const httpTasks: Array<{ host: string; run: () => Promise<void> }> = [];
+    const check = sharedCheck(ctx);
     for (const input of inputs) {
       const triage = triageUrl(input);
       if (triage.kind === 'done') finish(input, triage.result);
@@ -85,11 +85,7 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
         httpTasks.push({
           host: url.hostname,
           run: async () => {
-            const key = url.href.replace(/#.*$/, '');
-            let pending = shared.get(key);
-            if (!pending) shared.set(key, (pending = checkUrl(input, url, ctx)));
-            // A fragment sibling keeps its own url; a suggestion keeps its own fragment.
-            const own = rebase(await pending, input, url.hash);
+            const own = await check(input, url);
             network.push({ input, host: url.hostname, check: own });
             finish(input, own.result);
           },
@@ -132,13 +128,27 @@ async function retryDeferred(
   const now = ctx.clock.now();
   const ready = deferred.filter((entry) => entry.check.deferredUntil! - now <= ctx.options.retryAfterCapMs);
   for (const host of new Set(ready.map((entry) => entry.host))) ctx.scheduler.undefer(host);
+  const check = sharedCheck(ctx);
   await Promise.all(
     ready.map(async (entry) => {
-      const url = new URL(entry.input);
-      entry.check = rebase(await checkUrl(entry.input, url, ctx), entry.input, url.hash);
+      entry.check = await check(entry.input, new URL(entry.input));
       results.set(entry.input, entry.check.result);
     }),
   );
+}
+
+/**
+ * Checks URLs so that the ones differing only by fragment share one set of requests. A fragment
+ * sibling keeps its own url; a suggestion keeps its own fragment.
+ */
+function sharedCheck(ctx: CheckContext): (input: string, url: URL) => Promise<UrlCheck> {
+  const shared = new Map<string, Promise<UrlCheck>>();
+  return async (input, url) => {
+    const key = url.href.replace(/#.*$/, '');
+    let pending = shared.get(key);
+    if (!pending) shared.set(key, (pending = checkUrl(input, url, ctx)));
+    return rebase(await pending, input, url.hash);
+  };
 }
 
 function rebase(check: UrlCheck, input: string, fragment: string): UrlCheck {
