@@ -4,7 +4,7 @@ export type TickVerb =
   | 'recheck'
   /** Check every failing link again now. */
   | 'recheck-all'
-  /** Stop reporting this link, opening issues for it and proposing fixes for it. */
+  /** Stop reporting this link and opening issues for it; no archived copy replaces it in the fix pull request. */
   | 'ignore'
   /** Undo an earlier `ignore`. */
   | 'unignore';
