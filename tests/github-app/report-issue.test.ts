@@ -192,6 +192,14 @@ describe('the report issue', () => {
     const reply = reportOf('twice/list')[0]!.comments.filter((comment) => comment.author === BOT);
     expect(reply).toHaveLength(1);
     expect(reply[0]!.body).toMatch(new RegExp(`^Rechecked 1 link on 2027-02-11 08:00 UTC, as twice asked:[\\s\\S]*\`${broken}\` \\| \\*\\*dead\\*\\*`));
+
+    // The maintainer closes the surviving report: the duplicate the app closed earlier is not brought back instead.
+    h.setNow(day(72, 6));
+    h.fake.human.closeIssue('twice/list', number, 'maintainer', 'not_planned');
+    await h.settle();
+    await h.night(day(73));
+    expect(reportOf('twice/list').map((issue) => [issue.state, issue.closedBy])).toEqual([['closed', 'maintainer'], ['closed', BOT]]);
+    for (const issue of reportOf('twice/list')) expect(issue.events.map((event) => event.event), `#${issue.number}`).not.toContain('reopened');
     pause('twice');
   });
 });

@@ -13,7 +13,7 @@ export interface ReportIssue {
 }
 
 export interface FoundReport {
-  /** The report to keep: the oldest open one, else the latest closed one. */
+  /** The report to keep: the oldest open one, else the one closed last. */
   current?: ReportIssue;
   /** Further open report issues (a lost answer once made a second): closed as duplicates. */
   duplicates: ReportIssue[];
@@ -24,6 +24,7 @@ interface IssueItem {
   title: string;
   body?: string | null;
   state: string;
+  closed_at?: string | null;
   user?: { login: string } | null;
   pull_request?: unknown;
 }
@@ -35,13 +36,16 @@ interface IssueItem {
  */
 export async function findReportIssue(octokit: GithubClient, where: { owner: string; repo: string; botLogin: string }, listed?: BotIssues): Promise<FoundReport> {
   const items = (listed ?? (await listBotIssues(octokit, where))) as IssueItem[];
-  const reports = items
+  const mine = items
     .filter((item) => item.pull_request === undefined && item.user?.login === where.botLogin && isReportBody(item.body))
-    .map((item): ReportIssue => ({ number: item.number, title: item.title, body: item.body ?? '', state: item.state === 'closed' ? 'closed' : 'open' }))
     .sort((a, b) => a.number - b.number);
+  const reports = mine.map((item): ReportIssue => ({ number: item.number, title: item.title, body: item.body ?? '', state: item.state === 'closed' ? 'closed' : 'open' }));
   const open = reports.filter((report) => report.state === 'open');
   if (open.length > 0) return { current: open[0], duplicates: open.slice(1) };
-  const latest = reports.at(-1);
+  // The close that counts is the last one: a human closing the report after the app closed a
+  // duplicate of it must not get the duplicate back.
+  const closedAt = (report: ReportIssue) => mine.find((item) => item.number === report.number)?.closed_at ?? '';
+  const latest = reports.reduce<ReportIssue | undefined>((last, report) => (!last || closedAt(report) >= closedAt(last) ? report : last), undefined);
   if (!latest) return { duplicates: [] };
   // Only the single-issue endpoint says who closed it.
   const { data } = await octokit.rest.issues.get({ owner: where.owner, repo: where.repo, issue_number: latest.number });
