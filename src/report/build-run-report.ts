@@ -46,6 +46,7 @@ function linkReport(link: CheckedLink, occurrences: readonly LinkOccurrence[], s
     occurrences: occurrences.map(occurrenceReport),
     elapsedMs: result.elapsedMs,
     checkedBy: link.checkedBy,
+    ...(link.apiFallback && { apiFallback: link.apiFallback }),
     ...(github && {
       github: {
         fullName: github.fullName,

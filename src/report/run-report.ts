@@ -43,6 +43,8 @@ export interface LinkReport extends CheckOutcome {
   occurrences: OccurrenceReport[];
   elapsedMs: number;
   checkedBy: CheckedBy;
+  /** Why the GitHub or Hugging Face API could not vouch for the link, so HTTP decided (`reason: detail`). */
+  apiFallback?: string;
   github?: {
     fullName: string;
     stars: number;
