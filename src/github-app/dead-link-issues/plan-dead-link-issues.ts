@@ -48,7 +48,17 @@ function closeReasonFor(link: LinkReport | undefined, input: IssuePlanInput): Cl
   return ANSWERS.has(link.verdict) ? 'recovered' : undefined;
 }
 
-/** The latest issue of each URL key decides: an open one, else the newest closed one. */
+/**
+ * Where a URL has no open issue, the one closed last decides: a human closing the issue that
+ * survived a duplicate outranks the app's earlier close of that duplicate (and, within the same
+ * second, a close the app did not mark as its own wins).
+ */
+export function lastClosed(group: readonly KnownIssue[]): KnownIssue | undefined {
+  const rank = (issue: KnownIssue) => `${issue.closedAt ?? ''} ${issue.markers.botClose ? 0 : 1}`;
+  return group.reduce<KnownIssue | undefined>((last, issue) => (!last || rank(issue) >= rank(last) ? issue : last), undefined);
+}
+
+/** The app's issues of each URL key, oldest first: an open one decides, else `lastClosed`. */
 export function groupByKey(issues: readonly KnownIssue[]): Map<string, KnownIssue[]> {
   const byKey = new Map<string, KnownIssue[]>();
   for (const issue of issues) byKey.set(issue.markers.key, [...(byKey.get(issue.markers.key) ?? []), issue]);
@@ -69,7 +79,7 @@ export function planDeadLinkIssues(input: IssuePlanInput): IssuePlan {
     for (const duplicate of duplicates) actions.push({ kind: 'close', issue: duplicate, reason: 'duplicate', duplicateOf: keep!.number });
     const link = linkByKey.get(key);
     if (!keep) {
-      const latest = group.at(-1)!;
+      const latest = lastClosed(group)!;
       const standing = input.closedStanding.get(latest.number);
       if (standing?.kind === 'ignored' && !standing.acknowledged) actions.push({ kind: 'acknowledge', issue: latest, by: standing.by });
       continue;
@@ -93,7 +103,7 @@ export function planDeadLinkIssues(input: IssuePlanInput): IssuePlan {
     if (!link.history?.confirmedDead || input.ignoredByCheckbox.has(link.url)) continue;
     const group = byKey.get(urlKey(link.url)) ?? [];
     if (group.some((issue) => issue.state === 'open')) continue;
-    const latest = group.at(-1);
+    const latest = lastClosed(group);
     if (latest && input.closedStanding.get(latest.number)?.kind !== 'bot_closed') continue;
     if (opened >= input.config.maxNewPerRun) {
       deferred.push(link.url);

@@ -1,7 +1,7 @@
 import type { LinkReport } from '../../report/run-report.js';
 import type { GithubClient } from '../repo-run.js';
 import type { KnownIssue } from './known-issue.js';
-import { groupByKey, type ClosedStanding } from './plan-dead-link-issues.js';
+import { groupByKey, lastClosed, type ClosedStanding } from './plan-dead-link-issues.js';
 import { urlKey } from './url-key.js';
 
 /**
@@ -21,7 +21,7 @@ export async function resolveClosedStandings(
   for (const [key, group] of groupByKey(issues)) {
     const link = linkByKey.get(key);
     if (!link || group.some((issue) => issue.state === 'open')) continue;
-    const latest = group.at(-1)!;
+    const latest = lastClosed(group)!;
     const { ignored, botClose } = latest.markers;
     if (ignored && ignored.closedAt === latest.closedAt) {
       standings.set(latest.number, { kind: 'ignored', by: ignored.by, acknowledged: true });

@@ -6,7 +6,7 @@ import type { DeadLinkIssuesOutcome, RepoRun } from '../repo-run.js';
 import { applyIssueAction, type AppliedAction } from './apply-issue-action.js';
 import { ensureLabels } from './ensure-labels.js';
 import { listDeadLinkIssues } from './list-dead-link-issues.js';
-import { groupByKey, planDeadLinkIssues } from './plan-dead-link-issues.js';
+import { groupByKey, lastClosed, planDeadLinkIssues } from './plan-dead-link-issues.js';
 import { renderDeadLinkIssue } from './render-dead-link-issue.js';
 import { resolveClosedStandings } from './resolve-closed-standings.js';
 import { urlKey } from './url-key.js';
@@ -76,7 +76,7 @@ async function sync(run: RepoRun, listed: BotIssues | undefined): Promise<DeadLi
   for (const link of report.links) {
     const key = urlKey(link.url);
     const group = byKey.get(key) ?? [];
-    const current = openedByKey.get(key) ?? group.find((issue) => issue.state === 'open') ?? group.at(-1);
+    const current = openedByKey.get(key) ?? group.find((issue) => issue.state === 'open') ?? lastClosed(group);
     if (!current) continue;
     const after = applied.get(current.number);
     const state = after?.state ?? current.state;

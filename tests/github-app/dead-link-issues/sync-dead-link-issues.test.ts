@@ -140,4 +140,18 @@ describe('dead-link issues over simulated nights', () => {
     expect(only(url('c')).body).not.toContain('linkmedic:ignored');
     expect(h.fake.inspect.issues(h.fullName).filter((issue) => issue.state === 'open' && issue.author === BOT && issue.body?.includes('is dead'))).toHaveLength(2);
   });
+
+  it('respects a human closing the issue that survived a duplicate: the duplicate the app closed does not count', async () => {
+    const [, current] = issuesOf(url('a'));
+    h.fake.human.closeIssue(h.fullName, current!.number, 'maintainer', 'not_planned');
+    const outcome = await sync(await h.night(config));
+    expect(outcome.opened).toEqual([]);
+    expect(outcome.ignoredUrls.get(url('a'))).toEqual({ issue: current!.number, closedBy: 'maintainer' });
+    expect(issuesOf(url('a')).map((issue) => [issue.number, issue.state])).toEqual([
+      [expect.any(Number), 'closed'],
+      [current!.number, 'closed'],
+      [expect.any(Number), 'closed'],
+    ]);
+    expect(only(url('c')).state).toBe('open');
+  });
 });
