@@ -98,6 +98,15 @@ describe('checkGithubRepos: what each repository state becomes', () => {
     expect(run.checks[0]).toMatchObject({ facts: { license: 'NOASSERTION' } });
   });
 
+  it('leaves a not-found path that is no repository page to the HTTP checker: a GitHub page the reserved list missed', async () => {
+    const api = await start({ repos: [] });
+    const run = await checkGithubRepos(['https://github.com/new-feature/x/some/page', 'https://github.com/acme/gone/tree/main'], deps(api));
+    expect(run.checks.map(verdictOf)).toEqual([
+      { unverified: 'ambiguous_url' },
+      { verdict: 'dead', reason: 'repo_not_found', suggestion: undefined },
+    ]);
+  });
+
   it('a private repository the token cannot see is not found, like on github.com', async () => {
     const api = await start({ repos: [{ fullName: 'acme/secret', private: true }] });
     const run = await checkGithubRepos(['https://github.com/acme/secret'], deps(api));

@@ -1,5 +1,6 @@
 import type { Verdict } from '../../check/verdict.js';
 import type { ApiCheck, UnverifiedReason } from '../api-check.js';
+import { GITHUB_REPOSITORY_PAGES, isRepositoryPage } from '../is-repository-page.js';
 import type { RepoReason } from '../repo-reason.js';
 import { repoResult } from '../repo-result.js';
 import type { GithubFacts } from './github-facts.js';
@@ -23,6 +24,9 @@ export function checkFromAnswer(url: string, ref: GithubRepoRef, answer: RepoAns
         ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
       });
     case 'verdict': {
+      if (answer.reason === 'repo_not_found' && !isRepositoryPage(ref.rest, GITHUB_REPOSITORY_PAGES)) {
+        return { outcome: 'unverified', url, reason: 'ambiguous_url', detail: `GitHub has no repository ${ref.owner}/${ref.repo}, but ${url} may be another kind of GitHub page.` };
+      }
       const { kind: _kind, ...rest } = answer;
       return repoResult<GithubFacts>({ url, ...rest });
     }

@@ -1,4 +1,5 @@
 import type { ApiCheck } from '../api-check.js';
+import { HUB_REPOSITORY_PAGES, isRepositoryPage } from '../is-repository-page.js';
 import { repoResult } from '../repo-result.js';
 import type { HubAnswer } from './hub-answer.js';
 import type { HubFacts } from './hub-facts.js';
@@ -20,6 +21,9 @@ export function hubCheckFromAnswer(url: string, ref: HubRepoRef, answer: HubAnsw
     case 'not_found':
       if (!ref.id.includes('/')) {
         return { outcome: 'unverified', url, reason: 'ambiguous_url', detail: `No Hub ${ref.kind} named ${ref.id}; the path may be a user or organisation page.` };
+      }
+      if (!isRepositoryPage(ref.rest, HUB_REPOSITORY_PAGES)) {
+        return { outcome: 'unverified', url, reason: 'ambiguous_url', detail: `No Hub ${ref.kind} named ${ref.id}, but ${url} may be another kind of Hub page.` };
       }
       return repoResult<HubFacts>({
         url, verdict: 'dead', reason: 'repo_not_found', httpStatus: answer.httpStatus, elapsedMs: answer.elapsedMs,
