@@ -14,8 +14,12 @@ export type ErrorCode =
   | 'EXTERNAL_SERVICE'
   | 'INTERNAL';
 
-/** Exit codes of the CLI: 0 no dead link, 1 dead links, 2 usage/input/config error, 3 inconclusive. */
-export const EXIT = { ok: 0, dead: 1, usage: 2, inconclusive: 3, internal: 70 } as const;
+/**
+ * Exit codes of the CLI: 0 no dead link, 1 dead links, 2 usage/input/config error, 3 inconclusive,
+ * 4 the history database cannot be used (not ours, newer, locked, unwritable; it is left untouched),
+ * 70 an internal error or an outage of a service linkmedic needs.
+ */
+export const EXIT = { ok: 0, dead: 1, usage: 2, inconclusive: 3, database: 4, internal: 70 } as const;
 
 export class LinkmedicError extends Error {
   override readonly name = 'LinkmedicError';
@@ -30,9 +34,8 @@ export class LinkmedicError extends Error {
   }
 
   get exitCode(): number {
-    return this.code === 'INTERNAL' || this.code === 'EXTERNAL_SERVICE' || this.code === 'DB_ERROR'
-      ? EXIT.internal
-      : EXIT.usage;
+    if (this.code === 'DB_ERROR') return EXIT.database;
+    return this.code === 'INTERNAL' || this.code === 'EXTERNAL_SERVICE' ? EXIT.internal : EXIT.usage;
   }
 }
 

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { extractMarkdown, type Extraction } from './catalog/extract-markdown.js';
 import type { LinkOccurrence } from './catalog/link-occurrence.js';
 import type { MarkdownFile } from './catalog/read-markdown-files.js';
 import type { CheckOptions } from './check/check-options.js';
+import { resolveLocalLink } from './check/resolve-local-link.js';
 import type { HttpClient } from './http/http-client.js';
 import type { GithubClient } from './metadata/github/create-github-octokit.js';
 import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
@@ -25,6 +27,11 @@ export interface CatalogCheckOptions {
   deadRules?: DeadRules;
   /** Look up Wayback snapshots for dead links. Default true. */
   archive?: boolean;
+  /**
+   * For catalogs read from disk: relative links are looked up as files. `baseDir` is where the
+   * files' paths start; `root` is what a leading `/` means and the boundary no link may leave.
+   */
+  local?: { baseDir: string; root: string };
 }
 
 export interface CatalogCheckDeps {
@@ -53,6 +60,16 @@ function groupByUrl(extractions: readonly Extraction[]): Map<string, LinkOccurre
   return byUrl;
 }
 
+/** Each relative link and the file it names, resolved from the first file that writes it. */
+function localFileTargets(occurrencesByUrl: ReadonlyMap<string, readonly LinkOccurrence[]>, local: { baseDir: string; root: string }): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [url, [first]] of occurrencesByUrl) {
+    const file = first && resolveLocalLink(url, path.resolve(local.baseDir, first.file), local.root);
+    if (file) targets.set(url, file);
+  }
+  return targets;
+}
+
 function trendsByUrl(store: HistoryStore, catalog: string, links: ReadonlyMap<string, CheckedLink>, at: Date): Map<string, RepoTrend> {
   const keyOf = new Map<string, string>();
   for (const [url, link] of links) {
@@ -78,7 +95,13 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
   // Corrected forms of mangled URLs are checked in the same run, so a fix is only proposed if it works.
   const probeUrls = markdownFixTargets(findings).map((target) => target.url).filter((url) => !occurrencesByUrl.has(url));
 
-  const checks = await checkLinks([...occurrencesByUrl.keys(), ...new Set(probeUrls)], options, { ...deps, env, now });
+  const localFiles = options.local && localFileTargets(occurrencesByUrl, options.local);
+  const check = options.local ? { ...options.check, localRoot: options.local.root } : options.check;
+  const checks = await checkLinks(
+    [...occurrencesByUrl.keys(), ...new Set(probeUrls)],
+    { ...options, ...(check && { check }), ...(localFiles && { localFiles }) },
+    { ...deps, env, now },
+  );
   const probes = new Map([...new Set(probeUrls)].map((url) => [url, checks.links.get(url)!] as const));
   for (const url of probes.keys()) checks.links.delete(url);
   const { waybackRequests } = await attachSuggestions(checks.links, probes, findings, { archive: options.archive ?? true }, { fetch: deps.http.fetch, env });

@@ -41,7 +41,12 @@ function excludedLink(url: string, pattern: RegExp): CheckedLink {
  */
 export async function checkLinks(
   urls: readonly string[],
-  options: { check?: CheckOptions; exclude?: readonly RegExp[] },
+  options: {
+    check?: CheckOptions;
+    exclude?: readonly RegExp[];
+    /** Relative links and the `file:` URL each names on disk (local runs only); checked there. */
+    localFiles?: ReadonlyMap<string, string>;
+  },
   deps: CheckLinksDeps,
 ): Promise<LinkChecks> {
   const links = new Map<string, CheckedLink>();
@@ -54,8 +59,11 @@ export async function checkLinks(
     if (pattern) links.set(url, excludedLink(url, pattern));
     else if (hasGithubToken && parseGithubRepoUrl(url)) githubUrls.push(url);
     else if (parseHuggingFaceUrl(url)) hubUrls.push(url);
-    else httpUrls.push(url);
+    else httpUrls.push(options.localFiles?.get(url) ?? url);
   }
+  // Several links may name one file (`./a.md#x`, `/a.md`): one check, a verdict for each.
+  const linksOf = new Map<string, string[]>();
+  for (const [link, file] of options.localFiles ?? []) linksOf.set(file, [...(linksOf.get(file) ?? []), link]);
 
   const apiDeps = { env: deps.env, fetch: deps.http.fetch, now: deps.now, ...(deps.sleep && { sleep: deps.sleep }) };
   const [github, hub] = await Promise.all([
@@ -81,9 +89,11 @@ export async function checkLinks(
     now: () => deps.now().getTime(),
     ...(deps.sleep && { sleep: deps.sleep }),
   });
-  for (const [url, result] of http.results) {
-    const apiFallback = fallbacks.get(url);
-    links.set(url, { result, checkedBy: 'http', ...(apiFallback && { apiFallback }) });
+  for (const [checked, result] of http.results) {
+    for (const url of linksOf.get(checked) ?? [checked]) {
+      const apiFallback = fallbacks.get(url);
+      links.set(url, { result: { ...result, url }, checkedBy: 'http', ...(apiFallback && { apiFallback }) });
+    }
   }
   return {
     links,

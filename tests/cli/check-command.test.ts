@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,5 +150,41 @@ describe('linkmedic check: formats, output file, progress and colours', () => {
   ])('colours the text when stdout is a terminal ($tty) and NO_COLOR is not set ($env)', async ({ tty, env: extra, coloured }) => {
     const { stdout } = await check([], { env: extra, tty: { stdout: tty } });
     expect(stdout.includes('\u001b[31mdead\u001b[39m')).toBe(coloured);
+  });
+});
+
+describe('linkmedic check: relative links', () => {
+  it('looks relative links up as files next to the catalog, never outside the folder it runs in', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'linkmedic-relative-'));
+    mkdirSync(path.join(folder, 'docs'));
+    writeFileSync(path.join(folder, 'docs', 'guide.md'), '# guide');
+    writeFileSync(
+      path.join(folder, 'README.md'),
+      '- [Guide](./docs/guide.md#install)\n- [Missing](docs/missing.md)\n- [Root](/docs/guide.md)\n- [Up](../../etc/hostname)\n- [Here](#top)\n',
+    );
+    const { code, stdout } = await runCli(['check', 'README.md', '--json', '--no-db', '--no-archive'], { cwd: folder });
+    const verdicts = Object.fromEntries((JSON.parse(stdout) as RunReport).links.map((link) => [link.url, `${link.verdict} ${link.reason}`]));
+    expect(verdicts).toEqual({
+      './docs/guide.md#install': 'alive local_file',
+      'docs/missing.md': 'dead local_file_missing',
+      '/docs/guide.md': 'alive local_file',
+      '../../etc/hostname': 'skipped outside_local_root',
+      '#top': 'skipped relative_link',
+    });
+    expect(code).toBe(1);
+  });
+});
+
+describe('linkmedic check: the history database', () => {
+  it('refuses a file that is not its database with one line and exit code 4, leaving the file as it was', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'linkmedic-db-'));
+    const notOurs = path.join(folder, 'notes.db');
+    writeFileSync(notOurs, 'my notes, not a database\n');
+    const { code, stdout, stderr } = await spawnCli(['check', '--db', notOurs, '--no-archive']);
+    expect(code).toBe(4);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/is not a SQLite database/);
+    expect(readFileSync(notOurs, 'utf8')).toBe('my notes, not a database\n');
   });
 });

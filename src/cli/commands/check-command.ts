@@ -17,6 +17,7 @@ import { parseFlags } from '../parse-flags.js';
 import { startProgressBar } from '../progress-bar.js';
 import { paintFor } from '../use-color.js';
 import { writeOutput } from '../write-output.js';
+import { localRootFor } from '../local-root-for.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -65,7 +66,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('--db <path>', 'history database (default .linkmedic/linkmedic.db, or LINKMEDIC_DB)'))
     .option('--no-db', 'do not read or write history')
     .option('--no-archive', 'do not ask the Wayback Machine about dead links')
-    .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline).')
+    .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error.')
     .action(async (inputs: string[], flags: CheckFlags, command: Command) => {
       // `--format` has a default; only an explicit one may contradict `--json`.
       const explicitFormat = command.getOptionValueSource('format') === 'cli' ? flags.format : undefined;
@@ -96,6 +97,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
             },
             ...(flags.exclude && { exclude: flags.exclude }),
             archive: flags.archive,
+            local: { baseDir: io.cwd, root: localRootFor(files.map((file) => file.file), io.cwd) },
           },
           { http, store, env: io.env, now },
         );
