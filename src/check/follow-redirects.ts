@@ -8,7 +8,7 @@ export type ChainOutcome = { hops: RedirectHop[]; finalUrl: URL } & (
   | { kind: 'response'; response: ProbeResponse }
   | { kind: 'error'; error: ErrorClassification }
   | { kind: 'deferred'; until: number; waitMs: number }
-  | { kind: 'broken'; reason: 'redirect_loop' | 'too_many_redirects' | 'bad_redirect'; detail: string }
+  | { kind: 'broken'; reason: 'redirect_loop' | 'too_many_redirects' | 'bad_redirect' | 'redirect_to_other_scheme'; detail: string }
 );
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -39,8 +39,12 @@ export async function followRedirects(start: URL, method: ProbeMethod, ctx: Chec
     if (!REDIRECTS.has(response.status) || location === undefined) return { hops, finalUrl: url, kind: 'response', response };
 
     const next = URL.parse(String(location), url.href);
-    if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
+    if (!next) {
       return { hops, finalUrl: url, kind: 'broken', reason: 'bad_redirect', detail: `HTTP ${response.status} to an unusable Location: ${String(location)}` };
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+      const detail = `HTTP ${response.status} to ${next.protocol} ${String(location)}, which a browser hands to another program`;
+      return { hops, finalUrl: url, kind: 'broken', reason: 'redirect_to_other_scheme', detail };
     }
     next.hash = '';
     hops.push({ status: response.status, location: next.href });
