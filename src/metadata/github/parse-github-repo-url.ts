@@ -1,3 +1,4 @@
+import { parseHostUrl } from '../parse-host-url.js';
 /** A link into a GitHub repository, split into the repository and the rest of the link. */
 export interface GithubRepoRef {
   owner: string;
@@ -30,14 +31,8 @@ const REPO = /^[A-Za-z0-9._-]{1,100}$/;
  * (a link with `%5C` from an escaped underscore is left to the HTTP checker and the linter).
  */
 export function parseGithubRepoUrl(url: string): GithubRepoRef | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (!HOSTS.has(parsed.hostname.toLowerCase()) || parsed.port !== '') return undefined;
+  const parsed = parseHostUrl(url, HOSTS);
+  if (!parsed) return undefined;
 
   const [, owner = '', rawRepo = '', ...more] = parsed.pathname.split('/');
   if (!OWNER.test(owner) || RESERVED_OWNERS.has(owner.toLowerCase())) return undefined;

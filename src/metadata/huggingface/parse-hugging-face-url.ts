@@ -1,3 +1,4 @@
+import { parseHostUrl } from '../parse-host-url.js';
 /** Which kind of Hugging Face Hub repository a link points at. */
 export type HubRepoKind =
   /** `huggingface.co/{id}` */
@@ -42,14 +43,8 @@ const PREFIX: Record<HubRepoKind, string> = { model: '', dataset: '/datasets', s
  * namespace and for names the Hub cannot hold.
  */
 export function parseHuggingFaceUrl(url: string): HubRepoRef | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  if (!HOSTS.has(parsed.hostname.toLowerCase()) || parsed.port !== '') return undefined;
+  const parsed = parseHostUrl(url, HOSTS);
+  if (!parsed) return undefined;
 
   const segments = parsed.pathname.split('/').slice(1);
   let kind: HubRepoKind = 'model';
