@@ -70,13 +70,13 @@ function localFileTargets(occurrencesByUrl: ReadonlyMap<string, readonly LinkOcc
   return targets;
 }
 
-function trendsByUrl(store: HistoryStore, catalog: string, links: ReadonlyMap<string, CheckedLink>, at: Date): Map<string, RepoTrend> {
+async function trendsByUrl(store: HistoryStore, catalog: string, links: ReadonlyMap<string, CheckedLink>, at: Date): Promise<Map<string, RepoTrend>> {
   const keyOf = new Map<string, string>();
   for (const [url, link] of links) {
     if (link.github) keyOf.set(url, githubRepoKey(link.github.fullName));
     else if (link.huggingface) keyOf.set(url, huggingfaceRepoKey(link.huggingface.kind, link.huggingface.id));
   }
-  const trends = store.repoTrends(catalog, { at, keys: [...new Set(keyOf.values())] });
+  const trends = await store.repoTrends(catalog, { at, keys: [...new Set(keyOf.values())] });
   return new Map([...keyOf].flatMap(([url, key]) => (trends.has(key) ? [[url, trends.get(key)!] as const] : [])));
 }
 
@@ -108,9 +108,9 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
 
   const finishedAt = now();
   const run = { catalog: options.catalog, startedAt, finishedAt, conclusive: checks.conclusive };
-  const runId = deps.store.recordRun(toRecordedRun(run, checks.links, occurrencesByUrl));
+  const runId = await deps.store.recordRun(toRecordedRun(run, checks.links, occurrencesByUrl));
   const states = deps.store.persistent
-    ? deps.store.linkStates(options.catalog, occurrencesByUrl.keys(), options.deadRules ?? DEFAULT_DEAD_RULES)
+    ? await deps.store.linkStates(options.catalog, occurrencesByUrl.keys(), options.deadRules ?? DEFAULT_DEAD_RULES)
     : undefined;
   const report = buildRunReport({
     ...run,
@@ -119,7 +119,7 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
     occurrencesByUrl,
     links: checks.links,
     ...(states && { states }),
-    trends: trendsByUrl(deps.store, options.catalog, checks.links, startedAt),
+    trends: await trendsByUrl(deps.store, options.catalog, checks.links, startedAt),
     stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, waybackRequests },
   });
   return { report, extractions, runId };

@@ -11,7 +11,7 @@ export async function createAppRuntime(
   settings: AppSettings,
   options: Partial<AppDeps> & { pacing?: GithubPacing; log?: Logger } = {},
 ): Promise<{ runtime: AppRuntime; close: () => Promise<void> }> {
-  const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
+  const store = options.store ?? (await openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) }));
   const ProbotClass = appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }), log: options.log ?? createAppLog(settings) });
   const probot = new ProbotClass();
   // Probot builds its logger and Octokit asynchronously.
@@ -21,7 +21,7 @@ export async function createAppRuntime(
     runtime,
     close: async () => {
       await runtime.idle();
-      if (!options.store) store.close();
+      if (!options.store) await store.close();
     },
   };
 }

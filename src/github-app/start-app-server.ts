@@ -29,7 +29,7 @@ export interface RunningAppServer {
  * by a crash or restart resumed at startup.
  */
 export async function startAppServer(settings: AppSettings, options: AppServerOptions = {}): Promise<RunningAppServer> {
-  const store = options.store ?? openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) });
+  const store = options.store ?? (await openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) }));
   const log = options.log ?? createAppLog(settings);
   const server = new Server({
     Probot: appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }), log }),
@@ -50,7 +50,7 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
   const scheduler = settings.cron === 'off'
     ? undefined
     : startScheduler({ cron: settings.cron, timezone: settings.timezone, run: () => pass('schedule'), log: rt.log });
-  const unfinished = rt.passes.unfinishedPass();
+  const unfinished = await rt.passes.unfinishedPass();
   if (unfinished && rt.now().getTime() - unfinished.startedAt.getTime() <= RESUME_WITHIN_MS) rt.enqueue('resuming the nightly pass', () => pass('startup'));
   const address = http.address();
   return {
@@ -64,7 +64,7 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
       http.closeAllConnections();
       await server.stop();
       await rt.idle();
-      if (!options.store) store.close();
+      if (!options.store) await store.close();
     },
   };
 }

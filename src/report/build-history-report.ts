@@ -33,14 +33,14 @@ const runSummary = (run: RunSummary): RunReportSummary => ({
  * recoveries, and stars and likes, all from history (no network). Throws `INPUT_NOT_FOUND` when
  * the database holds no run of the catalog.
  */
-export function buildHistoryReport(store: HistoryStore, options: HistoryReportOptions): HistoryReport {
+export async function buildHistoryReport(store: HistoryStore, options: HistoryReportOptions): Promise<HistoryReport> {
   const { catalog, since } = options;
   const rules = options.deadRules ?? DEFAULT_DEAD_RULES;
-  const [latestRun] = store.latestRuns(catalog, 1);
+  const [latestRun] = await store.latestRuns(catalog, 1);
   if (!latestRun) {
-    throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${store.path} has no runs of ${catalog}`, 'run linkmedic check first, or pick a catalog with --catalog KEY');
+    throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${store.location} has no runs of ${catalog}`, 'run linkmedic check first, or pick a catalog with --catalog KEY');
   }
-  const results = store.runResults(latestRun.id);
+  const results = await store.runResults(latestRun.id);
   const sectionOf = catalogSections(results.flatMap((result) => result.occurrences));
   const placesOf = (result: StoredResult): PlaceReport[] =>
     result.occurrences.map((place) => ({
@@ -55,7 +55,7 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
   const recovered: ChangedLink[] = [];
   for (const result of results) {
     // The whole timeline is read anyway (for the window's changes), so the state comes from it too.
-    const timeline = store.linkTimeline(catalog, result.url);
+    const timeline = await store.linkTimeline(catalog, result.url);
     const window = timeline.filter((point) => point.startedAt >= since);
     const tone = toneOf(result.verdict);
     if (tone !== 'ok' && tone !== 'skipped') {
@@ -92,7 +92,7 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
   const summary = Object.fromEntries(VERDICT_NAMES.map((verdict) => [verdict, 0])) as HistoryReport['summary'];
   summary.total = results.length;
   for (const result of results) summary[result.verdict]++;
-  const availability = store.availabilitySince(catalog, since).map((run) => ({
+  const availability = (await store.availabilitySince(catalog, since)).map((run) => ({
     runId: run.id,
     startedAt: run.startedAt.toISOString(),
     conclusive: run.conclusive,
@@ -111,6 +111,6 @@ export function buildHistoryReport(store: HistoryStore, options: HistoryReportOp
     links,
     newlyDead: newlyDead.sort((a, b) => b.at.localeCompare(a.at)),
     recovered: recovered.sort((a, b) => b.at.localeCompare(a.at)),
-    sections: sectionPopularity(store, latestRun, results, since),
+    sections: await sectionPopularity(store, latestRun, results, since),
   };
 }

@@ -1,6 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { DEFAULT_DEAD_RULES, type DeadRules } from './dead-rules.js';
-import { causeText, dbError, isSqliteError } from './db-error.js';
+import { causeText, dbError } from './db-error.js';
 import type { LinkState } from './link-state.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
 import { latestRuns } from './queries/latest-runs.js';
@@ -17,94 +16,97 @@ import { runsSince } from './queries/runs-since.js';
 import { recordRun } from './record-run.js';
 import type { RecordedRun } from './recorded-run.js';
 import { MEMORY_DB } from './resolve-db-path.js';
-import { prepareStatements, type Statements } from './statements.js';
+import type { SqlDriver, SqlExecutor } from './sql/sql-driver.js';
+import { isSqlFailure } from './sql/sql-failure.js';
 import type { TimelinePoint } from './timeline-point.js';
 
 /**
- * The history of every run, per catalog. Reads run inside one read transaction each, so a query
- * made of several statements sees one snapshot even while another process records a run.
+ * The history of every run, per catalog, in SQLite or Postgres (the driver decides; the queries
+ * are the same). Each read runs in one read transaction, so a query made of several statements
+ * sees one snapshot even while another process records a run.
  */
 export class HistoryStore {
-  readonly #statements: Statements;
-
   constructor(
-    /** Exposed for later migrations' owners (the GitHub App's state); the store's own SQL stays in statements.ts. */
-    readonly db: Database,
-    readonly path: string,
+    /** The connection, shared with the GitHub App's state (its own tables, same database). */
+    readonly sql: SqlDriver,
     private readonly now: () => Date,
-  ) {
-    this.#statements = prepareStatements(db);
+  ) {}
+
+  /** The file path, `:memory:`, or the Postgres URL without its password. */
+  get location(): string {
+    return this.sql.location;
   }
 
   /** False for a `--no-db` run: history holds this run only, so streaks and deltas mean little. */
   get persistent(): boolean {
-    return this.path !== MEMORY_DB;
+    return this.sql.location !== MEMORY_DB;
   }
 
-  /** Records a run atomically; returns its id. */
-  recordRun(run: RecordedRun): number {
-    return this.#guard('recording a run', () => recordRun(this.db, this.#statements, run));
+  /** Records a run atomically; resolves to its id. */
+  recordRun(run: RecordedRun): Promise<number> {
+    return this.guard('recording a run', () => recordRun(this.sql, run));
   }
 
   /** Each URL's derived state (streak, first failure, last alive, confirmed dead) in the catalog. */
-  linkStates(catalog: string, urls: Iterable<string>, rules: DeadRules = DEFAULT_DEAD_RULES): Map<string, LinkState> {
-    return this.#read(() => linkStates(this.#statements, catalog, urls, rules));
+  linkStates(catalog: string, urls: Iterable<string>, rules: DeadRules = DEFAULT_DEAD_RULES): Promise<Map<string, LinkState>> {
+    return this.#read((tx) => linkStates(tx, catalog, urls, rules));
   }
 
-  linkTimeline(catalog: string, url: string, options: { since?: Date } = {}): TimelinePoint[] {
-    return this.#read(() => linkTimeline(this.#statements, catalog, url, options));
+  linkTimeline(catalog: string, url: string, options: { since?: Date } = {}): Promise<TimelinePoint[]> {
+    return this.#read((tx) => linkTimeline(tx, catalog, url, options));
   }
 
   /** The catalogs this database holds runs of, most recently checked first. */
-  recordedCatalogs(): RecordedCatalog[] {
-    return this.#read(() => recordedCatalogs(this.#statements));
+  recordedCatalogs(): Promise<RecordedCatalog[]> {
+    return this.#read((tx) => recordedCatalogs(tx));
   }
 
-  runsSince(catalog: string, since: Date): RunSummary[] {
-    return this.#read(() => runsSince(this.#statements, catalog, since));
+  runsSince(catalog: string, since: Date): Promise<RunSummary[]> {
+    return this.#read((tx) => runsSince(tx, catalog, since));
   }
 
-  latestRuns(catalog: string, limit: number): RunSummary[] {
-    return this.#read(() => latestRuns(this.#statements, catalog, limit));
+  latestRuns(catalog: string, limit: number): Promise<RunSummary[]> {
+    return this.#read((tx) => latestRuns(tx, catalog, limit));
   }
 
   /** Every URL's result in one run (e.g. the latest of `latestRuns`), for reports built from history alone. */
-  runResults(runId: number): StoredResult[] {
-    return this.#read(() => runResults(this.#statements, runId));
+  runResults(runId: number): Promise<StoredResult[]> {
+    return this.#read((tx) => runResults(tx, runId));
   }
 
-  availabilitySince(catalog: string, since: Date): RunAvailability[] {
-    return this.#read(() => availabilitySince(this.#statements, catalog, since));
+  availabilitySince(catalog: string, since: Date): Promise<RunAvailability[]> {
+    return this.#read((tx) => availabilitySince(tx, catalog, since));
   }
 
   /** Links newly confirmed dead and links recovered between the catalog's last two runs. */
-  linkChanges(catalog: string, rules: DeadRules = DEFAULT_DEAD_RULES): LinkChanges {
-    return this.#read(() => linkChanges(this.#statements, catalog, rules));
+  linkChanges(catalog: string, rules: DeadRules = DEFAULT_DEAD_RULES): Promise<LinkChanges> {
+    return this.#read((tx) => linkChanges(tx, catalog, rules));
   }
 
   /** Stars and likes with 7- and 30-day deltas, as of `at` (default: the store's clock). */
-  repoTrends(catalog: string, options: { at?: Date; keys?: readonly string[] } = {}): Map<string, RepoTrend> {
-    return this.#read(() => repoTrends(this.#statements, catalog, options.at ?? this.now(), options.keys));
+  repoTrends(catalog: string, options: { at?: Date; keys?: readonly string[] } = {}): Promise<Map<string, RepoTrend>> {
+    return this.#read((tx) => repoTrends(tx, catalog, options.at ?? this.now(), options.keys));
   }
 
-  repoSeries(catalog: string, since: Date, keys?: readonly string[]): Map<string, RepoSeries> {
-    return this.#read(() => repoSeries(this.#statements, catalog, since, keys));
+  repoSeries(catalog: string, since: Date, keys?: readonly string[]): Promise<Map<string, RepoSeries>> {
+    return this.#read((tx) => repoSeries(tx, catalog, since, keys));
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  close(): Promise<void> {
+    return this.sql.close();
   }
 
-  #read<T>(query: () => T): T {
-    return this.#guard('reading history', () => this.db.transaction(query).deferred());
-  }
-
-  #guard<T>(action: string, work: () => T): T {
+  /** Turns the database's own failures (locked, disk full, connection refused) into one-line `DB_ERROR`s naming it. */
+  async guard<T>(action: string, work: () => Promise<T>): Promise<T> {
     try {
-      return work();
+      return await work();
     } catch (error) {
-      if (isSqliteError(error)) throw dbError(this.path, `failed while ${action}: ${causeText(error)}`, { cause: error });
+      if (isSqlFailure(error)) throw dbError(this.location, `failed while ${action}: ${causeText(error)}`, { cause: error });
       throw error;
     }
+  }
+
+  #read<T>(query: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.guard('reading history', () => this.sql.transaction(query, { mode: 'read' }));
   }
 }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../check/verdict.js';
 import { deadRules } from './dead-rules.js';
-import { openStore } from './open-store.js';
+import type { HistoryStore } from './history-store.js';
+import { STORE_BACKENDS } from './test-fixtures/store-backends.js';
 import { HOUR, makeRun, T0, type ResultSpec } from './test-fixtures/make-run.js';
 
 // Six nights through the real store (SQL ordering, bounds, the newest-first tail read), night 3
@@ -58,26 +59,29 @@ function night(index: number): ResultSpec[] {
   });
 }
 
-describe('history across six nights', () => {
-  const store = openStore({ path: ':memory:' });
+describe.each(STORE_BACKENDS)('history across six nights ($name)', (backend) => {
+  let store: HistoryStore;
+  beforeAll(async () => {
+    store = await backend.open({ shared: true });
+  });
   const urls = Object.keys(links);
 
-  it.each(NIGHTS.map((hours, index) => ({ index, hours })))('after night $index', ({ index, hours }) => {
-    store.recordRun(makeRun({ catalog: CATALOG, at: hours, minutes: 5, conclusive: index !== OFFLINE_NIGHT, results: night(index) }));
-    const states = store.linkStates(CATALOG, urls);
+  it.each(NIGHTS.map((hours, index) => ({ index, hours })))('after night $index', async ({ index, hours }) => {
+    (await store.recordRun(makeRun({ catalog: CATALOG, at: hours, minutes: 5, conclusive: index !== OFFLINE_NIGHT, results: night(index) })));
+    const states = await store.linkStates(CATALOG, urls);
     for (const [url, { dead }] of Object.entries(links)) {
       expect({ url, dead: states.get(url)?.confirmedDead }).toEqual({ url, dead: dead[index] });
     }
-    const { newlyDead, recovered, latestRun, previousRun } = store.linkChanges(CATALOG);
+    const { newlyDead, recovered, latestRun, previousRun } = await store.linkChanges(CATALOG);
     expect(latestRun?.startedAt).toEqual(new Date(T0 + hours * HOUR));
     expect(previousRun?.startedAt).toEqual(index === 0 ? undefined : new Date(T0 + NIGHTS[index - 1]! * HOUR));
     expect(newlyDead.map((state) => state.url).sort()).toEqual(changes[index]!.newlyDead);
     expect(recovered.map((link) => [link.url, link.wasConfirmedDead]).sort()).toEqual(changes[index]!.recovered);
   });
 
-  it('tells each link its streak, first failure and last alive time', () => {
+  it('tells each link its streak, first failure and last alive time', async () => {
     const at = (night: number): Date => new Date(T0 + NIGHTS[night]! * HOUR);
-    const states = store.linkStates(CATALOG, urls);
+    const states = await store.linkStates(CATALOG, urls);
     const summary = Object.fromEntries(
       [...states].map(([url, state]) => [url, [state.consecutiveFailures, state.firstFailedAt, state.lastAliveAt, state.lastVerdict]]),
     );
@@ -94,23 +98,22 @@ describe('history across six nights', () => {
     });
   });
 
-  it("applies a repository's own deadAfter", () => {
-    const patient = store.linkStates(CATALOG, ['https://slow.example/'], deadRules({ runs: 5, hours: 96 }));
+  it("applies a repository's own deadAfter", async () => {
+    const patient = await store.linkStates(CATALOG, ['https://slow.example/'], deadRules({ runs: 5, hours: 96 }));
     expect(patient.get('https://slow.example/')?.confirmedDead).toBe(false);
-    const eager = store.linkStates(CATALOG, ['https://blip.example/'], deadRules({ runs: 1, hours: 0 }));
+    const eager = await store.linkStates(CATALOG, ['https://blip.example/'], deadRules({ runs: 1, hours: 0 }));
     expect(eager.get('https://blip.example/')?.confirmedDead).toBe(false);
-    const flaky = store.linkStates(CATALOG, ['https://flaky.example/'], deadRules({ runs: 1, hours: 0 }));
+    const flaky = await store.linkStates(CATALOG, ['https://flaky.example/'], deadRules({ runs: 1, hours: 0 }));
     expect(flaky.get('https://flaky.example/')?.confirmedDead).toBe(true);
   });
 
-  it('reads the same state from a long history as from a short one', () => {
+  it('reads the same state from a long history as from a short one', async () => {
     // Past the first ten results the store stops reading at the latest alive result.
-    const long = openStore({ path: ':memory:' });
+    const long = await backend.open();
     const verdicts: Verdict[] = [...Array<Verdict>(30).fill('alive'), 'timeout', 'alive', ...Array<Verdict>(12).fill('timeout')];
-    verdicts.forEach((verdict, index) => long.recordRun(makeRun({ at: index * 24, results: [['https://x.example/', verdict]] })));
-    const state = long.linkStates('local:README.md', ['https://x.example/']).get('https://x.example/');
+    for (const [index, verdict] of verdicts.entries()) await (await long.recordRun(makeRun({ at: index * 24, results: [['https://x.example/', verdict]] })));
+    const state = (await long.linkStates('local:README.md', ['https://x.example/'])).get('https://x.example/');
     expect(state).toMatchObject({ consecutiveFailures: 12, confirmedDead: true, lastAliveAt: new Date(T0 + 31 * 24 * HOUR), firstFailedAt: new Date(T0 + 32 * 24 * HOUR) });
     expect(state?.recent.map((point) => point.runId)).toEqual([35, 36, 37, 38, 39, 40, 41, 42, 43, 44]);
-    long.close();
   });
 });

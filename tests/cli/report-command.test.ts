@@ -16,39 +16,39 @@ const BUNDLED_KEY = localCatalogKey([path.relative(root, BUNDLED_CATALOG)], root
 const now = () => new Date(T0 + 4 * DAY);
 
 /** A database with four nights of the bundled catalog (a link dies on the third) and one run of another catalog. */
-function historyDb(): string {
+async function historyDb(): Promise<string> {
   const file = path.join(scratch, 'history.db');
   if (existsSync(file)) return file;
-  const store = openStore({ path: file });
+  const store = await openStore({ path: file });
   for (let night = 0; night < 4; night++) {
-    store.recordRun(makeRun({
+    await store.recordRun(makeRun({
       at: night * 24, catalog: BUNDLED_KEY,
       results: [['https://a.example/', night < 2 ? 'alive' : 'dead'], ['https://b.example/', 'restricted']],
       github: [githubRepo('Org/Repo', 100 + night)],
     }));
   }
-  store.recordRun(makeRun({ at: 30, catalog: 'github:org/other', results: [['https://c.example/', 'alive']] }));
-  store.close();
+  await store.recordRun(makeRun({ at: 30, catalog: 'github:org/other', results: [['https://c.example/', 'alive']] }));
+  await store.close();
   return file;
 }
 
-function emptyDb(): string {
+async function emptyDb(): Promise<string> {
   const file = path.join(scratch, 'empty.db');
-  openStore({ path: file }).close();
+  await (await openStore({ path: file })).close();
   return file;
 }
 
 describe('linkmedic report: refusals, one line each, exit 2', () => {
   it.each([
-    { name: 'no database file', args: () => ['--db', path.join(scratch, 'missing.db')], message: /^linkmedic: no history database at \S+missing\.db \(run linkmedic check first, which records history there, or pass --db PATH\)\n$/ },
-    { name: 'no run of the catalog: the recorded ones are listed', args: () => ['--db', historyDb(), '--catalog', 'local:nope.md'], message: /^linkmedic: the history database \S+ has no runs of local:nope\.md \(pick one with --catalog KEY: local:catalog\/awesome-medical-healthcare-dataset-for-llm\.md \(4 runs, last 2025-03-04\), github:org\/other \(1 run, last 2025-03-02\)\)\n$/ },
-    { name: 'a database without runs', args: () => ['--db', emptyDb()], message: /has no runs of local:catalog\/\S+ \(the database holds no runs yet: run linkmedic check first\)\n$/ },
-    { name: 'a --since it cannot read', args: () => ['--db', historyDb(), '--since', 'last week'], message: /^linkmedic: --since: expected a span like 30d, 12h or 8w, or a date like 2026-10-01; got "last week" \(see linkmedic report --help\)\n$/ },
-    { name: '--catalog and files together', args: () => ['--db', historyDb(), '--catalog', 'github:org/other', 'README.md'], message: /^linkmedic: --catalog and FILES name the catalog twice \(pass one of them\)\n$/ },
-    { name: '--json with another --format', args: () => ['--db', historyDb(), '--json', '--format', 'markdown'], message: /^linkmedic: --format: --json means --format json; pass only one of them/ },
-    { name: 'an unknown format', args: () => ['--format', 'pdf'], message: /^linkmedic: option '--format <format>' argument 'pdf' is invalid\. Allowed choices are text, json, markdown, html\. \(run linkmedic report --help for usage\)\n$/ },
+    { name: 'no database file', args: async () => ['--db', path.join(scratch, 'missing.db')], message: /^linkmedic: no history database at \S+missing\.db \(run linkmedic check first, which records history there, or pass --db PATH\)\n$/ },
+    { name: 'no run of the catalog: the recorded ones are listed', args: async () => ['--db', await historyDb(), '--catalog', 'local:nope.md'], message: /^linkmedic: the history database \S+ has no runs of local:nope\.md \(pick one with --catalog KEY: local:catalog\/awesome-medical-healthcare-dataset-for-llm\.md \(4 runs, last 2025-03-04\), github:org\/other \(1 run, last 2025-03-02\)\)\n$/ },
+    { name: 'a database without runs', args: async () => ['--db', await emptyDb()], message: /has no runs of local:catalog\/\S+ \(the database holds no runs yet: run linkmedic check first\)\n$/ },
+    { name: 'a --since it cannot read', args: async () => ['--db', await historyDb(), '--since', 'last week'], message: /^linkmedic: --since: expected a span like 30d, 12h or 8w, or a date like 2026-10-01; got "last week" \(see linkmedic report --help\)\n$/ },
+    { name: '--catalog and files together', args: async () => ['--db', await historyDb(), '--catalog', 'github:org/other', 'README.md'], message: /^linkmedic: --catalog and FILES name the catalog twice \(pass one of them\)\n$/ },
+    { name: '--json with another --format', args: async () => ['--db', await historyDb(), '--json', '--format', 'markdown'], message: /^linkmedic: --format: --json means --format json; pass only one of them/ },
+    { name: 'an unknown format', args: async () => ['--format', 'pdf'], message: /^linkmedic: option '--format <format>' argument 'pdf' is invalid\. Allowed choices are text, json, markdown, html\. \(run linkmedic report --help for usage\)\n$/ },
   ])('$name', async ({ args, message }) => {
-    const { code, stdout, stderr } = await runCli(['report', ...args()], { now });
+    const { code, stdout, stderr } = await runCli(['report', ...(await args())], { now });
     expect([code, stdout]).toEqual([2, '']);
     expect(stderr).toMatch(message);
   });
@@ -63,7 +63,7 @@ describe('linkmedic report: refusals, one line each, exit 2', () => {
 
 describe('linkmedic report: formats, from history alone', () => {
   it('reads the bundled catalog\'s history by default, as text', async () => {
-    const { code, stdout, stderr } = await runCli(['report', '--db', historyDb()], { now });
+    const { code, stdout, stderr } = await runCli(['report', '--db', await historyDb()], { now });
     expect([code, stderr]).toEqual([0, '']);
     expect(stdout).toMatch(/^linkmedic report: local:catalog\/awesome-medical-healthcare-dataset-for-llm\.md\n4 runs since 2025-02-03; latest 2025-03-04 03:00 UTC, 3 links\.\n/);
     expect(stdout).toContain('Newly dead (1):\n  2025-03-04  a.example  https://a.example/  (http_404, confirmed after 2 failing runs)');
@@ -77,7 +77,7 @@ describe('linkmedic report: formats, from history alone', () => {
     { since: '2025-03-03', runs: 2 },
     { since: '2w', runs: 4 },
   ])('--since $since keeps $runs runs', async ({ since, runs }) => {
-    const { code, stdout } = await runCli(['report', '--db', historyDb(), '--since', since, '--json'], { now });
+    const { code, stdout } = await runCli(['report', '--db', await historyDb(), '--since', since, '--json'], { now });
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as HistoryReport;
     expect([report.schemaVersion, report.runCount, report.availability.length]).toEqual([1, runs, runs]);
@@ -85,7 +85,7 @@ describe('linkmedic report: formats, from history alone', () => {
 
   it('picks another recorded catalog with --catalog, and writes markdown to --output', async () => {
     const output = path.join(scratch, 'out', 'other.md');
-    const { code, stdout, stderr } = await runCli(['report', '--db', historyDb(), '--catalog', 'github:org/other', '--format', 'markdown', '--output', output], { now });
+    const { code, stdout, stderr } = await runCli(['report', '--db', await historyDb(), '--catalog', 'github:org/other', '--format', 'markdown', '--output', output], { now });
     expect([code, stdout]).toEqual([0, '']);
     expect(stderr).toBe(`linkmedic: wrote ${output} (${(readFileSync(output).length / 1024).toFixed(1)} KB)\n`);
     expect(readFileSync(output, 'utf8')).toMatch(/^## Link health: `github:org\/other`\n\n1 run since 2025-02-03; latest 2025-03-02 09:00 UTC: 1 link, 100\.0% answer/);
@@ -97,7 +97,7 @@ describe('linkmedic report: formats, from history alone', () => {
     { name: 'a pipe gets none', tty: false, env: {}, coloured: false },
     { name: 'FORCE_COLOR forces them', tty: false, env: { FORCE_COLOR: '1' }, coloured: true },
   ])('$name', async ({ tty, env, coloured }) => {
-    const { stdout } = await runCli(['report', '--db', historyDb()], { now, env, tty: { stdout: tty } });
+    const { stdout } = await runCli(['report', '--db', await historyDb()], { now, env, tty: { stdout: tty } });
     expect(stdout.includes('\u001b[')).toBe(coloured);
   });
 });

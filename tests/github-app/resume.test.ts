@@ -96,9 +96,9 @@ describe('a pass killed mid-way', () => {
     const resumed = fake.requests.slice(requestsBefore);
     expect(resumed.filter((request) => request.path.startsWith('/repos/acme/one/'))).toEqual([]);
     expect(linkHits).toBe(hitsBefore); // no link was checked again
-    const store = openStore({ path: dbPath });
-    expect(['acme/one', 'acme/two'].map((name) => store.latestRuns(githubCatalogKey(name), 10).length)).toEqual([1, 1]);
-    store.close();
+    const store = await openStore({ path: dbPath });
+    expect(await Promise.all(['acme/one', 'acme/two'].map(async (name) => (await store.latestRuns(githubCatalogKey(name), 10)).length))).toEqual([1, 1]);
+    await store.close();
     for (const name of ['acme/one', 'acme/two']) {
       expectInvariants(fake, name);
       expect(fake.inspect.issues(name).map((issue) => [issue.title, issue.author, issue.state])).toEqual([['Link health report', BOT, 'open']]);
@@ -123,9 +123,9 @@ describe('a pass over several repositories', () => {
       expect(fake.requests.slice(seen).filter(branch).length).toBe(12);
 
       // Another process holding the pass lease (this host, a live pid): the pass does not start.
-      expect(runtime.passes.acquireLease('nightly-pass', `${hostname()}:${process.pid}:other`, now, 60_000)).toBe(true);
+      expect(await runtime.passes.acquireLease('nightly-pass', `${hostname()}:${process.pid}:other`, now, 60_000)).toBe(true);
       expect(await runNightlyPass(runtime, { trigger: 'cli' })).toEqual({ status: 'busy' });
-      runtime.passes.releaseLease('nightly-pass', `${hostname()}:${process.pid}:other`);
+      await runtime.passes.releaseLease('nightly-pass', `${hostname()}:${process.pid}:other`);
 
       now = new Date('2026-11-11T03:00:00Z');
       const next = await runNightlyPass(runtime, { trigger: 'schedule' });

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('an API that cannot vouch for a link', () => {
   it('leaves the verdict to HTTP and says why in the report', async () => {
-    const store = openStore({ path: ':memory:' });
+    const store = await openStore({ path: ':memory:' });
     try {
       const { report } = await checkCatalog(
         [{ file: 'README.md', text: '- MedLLM https://github.com/acme/med-llm\n' }],
@@ -45,7 +45,7 @@ describe('an API that cannot vouch for a link', () => {
       }]);
       expect(report.links[0]!.github).toBeUndefined();
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -61,7 +61,7 @@ afterAll(async () => {
 const storePath = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-nights-')), 'history.db');
 
 async function night(at: Date): Promise<RunReport> {
-  const store = openStore({ path: storePath, now: () => at });
+  const store = await openStore({ path: storePath, now: () => at });
   try {
     const { report } = await checkCatalog(
       [{ file: 'README.md', text: catalog }],
@@ -75,7 +75,7 @@ async function night(at: Date): Promise<RunReport> {
     );
     return report;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/check/verdict.js';
 import { isLinkmedicError } from '../../src/errors.js';
 import { buildHistoryReport } from '../../src/report/build-history-report.js';
 import { catalogSections } from '../../src/report/history/catalog-sections.js';
-import { openStore } from '../../src/store/open-store.js';
+import type { HistoryStore } from '../../src/store/history-store.js';
+import type { HistoryReport } from '../../src/report/history-report.js';
 import type { OccurrencePlace } from '../../src/store/recorded-run.js';
 import { DAY, githubRepo, hubRepo, makeRun, T0, type ResultSpec } from '../../src/store/test-fixtures/make-run.js';
+import { STORE_BACKENDS, type StoreBackend } from '../../src/store/test-fixtures/store-backends.js';
 
 const CATALOG = 'local:README.md';
 const day = (n: number) => new Date(T0 + n * DAY);
@@ -24,11 +26,11 @@ function verdicts(night: number): ResultSpec[] {
   return [a, b, [C, 'restricted'], [D, 'alive'], [E, 'timeout']];
 }
 
-function twelveNights() {
-  const store = openStore({ path: ':memory:' });
+async function twelveNights(backend: StoreBackend): Promise<HistoryStore> {
+  const store = await backend.open({ shared: true });
   for (let night = 0; night < 12; night++) {
     const offline = night === OFFLINE;
-    store.recordRun(
+    await store.recordRun(
       makeRun({
         at: night * 24,
         conclusive: !offline,
@@ -41,9 +43,13 @@ function twelveNights() {
   return store;
 }
 
-describe('buildHistoryReport over twelve nights', () => {
-  const store = twelveNights();
-  const report = buildHistoryReport(store, { catalog: CATALOG, since: day(3), now: day(11.5) });
+describe.each(STORE_BACKENDS)('buildHistoryReport over twelve nights ($name)', (backend) => {
+  let store: HistoryStore;
+  let report: HistoryReport;
+  beforeAll(async () => {
+    store = await twelveNights(backend);
+    report = await buildHistoryReport(store, { catalog: CATALOG, since: day(3), now: day(11.5) });
+  });
 
   it('has one availability point per run in the window, the offline one marked inconclusive', () => {
     expect(report.availability.map((point) => [point.startedAt, point.conclusive])).toEqual(
@@ -90,14 +96,10 @@ describe('buildHistoryReport over twelve nights', () => {
     }
   });
 
-  it('refuses a catalog the database has no run of, with a stable code', () => {
-    const attempt = () => buildHistoryReport(store, { catalog: 'local:other.md', since: day(0), now: day(12) });
-    expect(attempt).toThrow(/has no runs of local:other\.md/);
-    try {
-      attempt();
-    } catch (error) {
-      expect(isLinkmedicError(error) && [error.code, error.exitCode]).toEqual(['INPUT_NOT_FOUND', 2]);
-    }
+  it('refuses a catalog the database has no run of, with a stable code', async () => {
+    const error = await buildHistoryReport(store, { catalog: 'local:other.md', since: day(0), now: day(12) }).catch((thrown: unknown) => thrown);
+    expect((error as Error).message).toMatch(/has no runs of local:other\.md/);
+    expect(isLinkmedicError(error) && [error.code, error.exitCode]).toEqual(['INPUT_NOT_FOUND', 2]);
   });
 });
 

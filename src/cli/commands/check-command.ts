@@ -73,7 +73,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const { format, output } = parseFlags(outputOptionsSchema, { format: explicitFormat, json: flags.json, output: flags.output }, 'see linkmedic check --help');
       const files = await readMarkdownFiles(inputs, io.cwd);
       const now = io.now ?? (() => new Date());
-      const store = openStore({
+      const store = await openStore({
         path: resolveDbPath({ ...(typeof flags.db === 'string' && { flag: flags.db }), noDb: flags.db === false, env: io.env, cwd: io.cwd }),
         now,
       });
@@ -106,14 +106,14 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
         const rendered =
           format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
           : format === 'markdown' ? renderCheckMarkdown(report)
-          : format === 'html' ? renderHistoryHtml(buildHistoryReport(store, { catalog, since: new Date(now().getTime() - HTML_WINDOW_MS), now: now() }))
+          : format === 'html' ? renderHistoryHtml(await buildHistoryReport(store, { catalog, since: new Date(now().getTime() - HTML_WINDOW_MS), now: now() }))
           : renderCheckText(report, paint);
         await writeOutput(io, rendered, output);
         setExitCode(exitCodeFor(report));
       } finally {
         progress?.stop();
         await http.close();
-        store.close();
+        await store.close();
       }
     });
 }

@@ -10,6 +10,7 @@ import { renderHistoryText } from '../../report/render-history-text.js';
 import { formatDay } from '../../report/text-format.js';
 import { localCatalogKey } from '../../store/catalog-key.js';
 import type { HistoryStore } from '../../store/history-store.js';
+import { isPostgresUrl } from '../../store/is-postgres-url.js';
 import { openStore } from '../../store/open-store.js';
 import { MEMORY_DB, resolveDbPath } from '../../store/resolve-db-path.js';
 import type { CliIo } from '../cli-io.js';
@@ -39,8 +40,8 @@ function reportFlagsSchema(now: Date) {
 }
 
 /** One line listing what the database does hold, so the user can pick with --catalog. */
-function recordedHint(store: HistoryStore): string {
-  const recorded = store.recordedCatalogs();
+async function recordedHint(store: HistoryStore): Promise<string> {
+  const recorded = await store.recordedCatalogs();
   if (recorded.length === 0) return 'the database holds no runs yet: run linkmedic check first';
   const listed = recorded.map((entry) => `${entry.catalog} (${entry.runs} run${entry.runs === 1 ? '' : 's'}, last ${formatDay(entry.lastRunAt.toISOString())})`);
   return `pick one with --catalog KEY: ${listed.join(', ')}`;
@@ -67,14 +68,14 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       const path = resolveDbPath({ ...(db !== undefined && { flag: db }), env: io.env, cwd: io.cwd });
       if (path === MEMORY_DB) throw new LinkmedicError('USAGE', 'report reads a history database, and :memory: holds none', 'pass --db PATH');
       // Opening would create an empty database; a report on nothing is a mistake worth naming.
-      if (!existsSync(path)) throw new LinkmedicError('INPUT_NOT_FOUND', `no history database at ${path}`, 'run linkmedic check first, which records history there, or pass --db PATH');
+      if (!isPostgresUrl(path) && !existsSync(path)) throw new LinkmedicError('INPUT_NOT_FOUND', `no history database at ${path}`, 'run linkmedic check first, which records history there, or pass --db PATH');
       const catalog = chosen ?? localCatalogKey((await readMarkdownFiles(inputs, io.cwd)).map((file) => file.file), io.cwd);
-      const store = openStore({ path, now: () => now });
+      const store = await openStore({ path, now: () => now });
       try {
-        if (store.latestRuns(catalog, 1).length === 0) {
-          throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${path} has no runs of ${catalog}`, recordedHint(store));
+        if ((await store.latestRuns(catalog, 1)).length === 0) {
+          throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${store.location} has no runs of ${catalog}`, await recordedHint(store));
         }
-        const report = buildHistoryReport(store, { catalog, since, now });
+        const report = await buildHistoryReport(store, { catalog, since, now });
         const rendered =
           format === 'json' ? `${JSON.stringify(report, null, 2)}\n`
           : format === 'markdown' ? renderHistoryMarkdown(report)
@@ -83,7 +84,7 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
         await writeOutput(io, rendered, output);
         setExitCode(0);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

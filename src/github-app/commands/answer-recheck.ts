@@ -42,13 +42,13 @@ export async function answerRecheck(session: RepoSession, issue: { number: numbe
   if (!isReport && !deadLinkKey) return 'not_ours';
   const where = { owner: target.owner, repo: target.repo, issueNumber: issue.number, botLogin };
   const key = repoKey(target);
-  const record = rt.memory.latestRun(key);
+  const record = await rt.memory.latestRun(key);
   if (!record) {
     await upsertReply(octokit, where, RECHECK_REPLY_MARKER, 'linkmedic has not checked this catalog yet; the first scheduled run will.');
     return 'no_run';
   }
   const urls = isReport
-    ? failingUrls(record.report, new Set(rt.memory.ignoredUrls(key).keys()))
+    ? failingUrls(record.report, new Set((await rt.memory.ignoredUrls(key)).keys()))
     : record.report.links.filter((link) => urlKey(link.url) === deadLinkKey).map((link) => link.url);
   const rechecks = await recheckLinks(rt, { octokit, repoKey: key, config: record.config }, urls, by);
   await upsertReply(octokit, where, RECHECK_REPLY_MARKER, replyBody(rechecks, by, rt.now()));

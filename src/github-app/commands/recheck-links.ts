@@ -28,13 +28,15 @@ export async function recheckLinks(
       github: { client: asMetadataClient(target.octokit) },
     });
     const at = rt.now();
-    return urls.flatMap((url) => {
+    const rechecks: Recheck[] = [];
+    for (const url of urls) {
       const checked = checks.links.get(url);
-      if (!checked) return [];
+      if (!checked) continue;
       const recheck: Recheck = { url, at, verdict: checked.result.verdict, detail: checked.result.detail, askedBy };
-      rt.memory.saveRecheck(target.repoKey, recheck);
-      return [recheck];
-    });
+      await rt.memory.saveRecheck(target.repoKey, recheck);
+      rechecks.push(recheck);
+    }
+    return rechecks;
   } finally {
     await http.close();
   }

@@ -37,10 +37,11 @@ async function sync(run: RepoRun, listed: BotIssues | undefined): Promise<DeadLi
 
   const rules = deadRules(run.config.deadAfter);
   const place = { webOrigin: run.webOrigin, owner, repo, branch: run.defaultBranch };
-  const render = (link: LinkReport) => {
-    const recent = run.store.linkStates(report.catalog, [link.url], rules).get(link.url)?.recent ?? [];
-    return renderDeadLinkIssue(link, recent, place, report.startedAt);
-  };
+  // Read once for every link an issue may be written about: confirmed dead, or already with an issue.
+  const issueKeys = new Set(issues.map((issue) => issue.markers.key));
+  const written = report.links.filter((link) => link.history?.confirmedDead || issueKeys.has(urlKey(link.url))).map((link) => link.url);
+  const states = await run.store.linkStates(report.catalog, written, rules);
+  const render = (link: LinkReport) => renderDeadLinkIssue(link, states.get(link.url)?.recent ?? [], place, report.startedAt);
   const plan = planDeadLinkIssues({
     links: report.links,
     conclusive: report.conclusive,

@@ -51,14 +51,14 @@ const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
  */
 export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Promise<PassOutcome> {
   const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  if (!rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS, isDeadHolder)) return { status: 'busy' };
-  const heartbeat = setInterval(() => rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS), LEASE_TTL_MS / 3);
+  if (!(await rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS, isDeadHolder))) return { status: 'busy' };
+  const heartbeat = setInterval(() => void rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS).catch((error: unknown) => rt.log.warn({ err: error }, 'renewing the nightly pass lease failed')), LEASE_TTL_MS / 3);
   heartbeat.unref();
   try {
     return await walk(rt, options);
   } finally {
     clearInterval(heartbeat);
-    rt.passes.releaseLease(LEASE, holder);
+    await rt.passes.releaseLease(LEASE, holder);
   }
 }
 
@@ -75,23 +75,24 @@ function isDeadHolder(holder: string): boolean {
 }
 
 async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
-  const pass = rt.passes.openPass(options.trigger, rt.now(), RESUME_WITHIN_MS);
+  const pass = await rt.passes.openPass(options.trigger, rt.now(), RESUME_WITHIN_MS);
   const log = rt.log.child({ pass: pass.id });
   log.info({ resumed: pass.resumed, trigger: pass.trigger }, pass.resumed ? 'resuming nightly pass' : 'nightly pass started');
   const { targets, suspended, archived } = await listTargets(rt);
   for (let sweep = 0; sweep < MAX_ATTEMPTS; sweep += 1) {
+    const states = new Map((await rt.passes.repos(pass.id)).map((state) => [state.repo, state]));
     const pending = targets.filter((target) => {
-      const state = rt.passes.repo(pass.id, repoKey(target));
+      const state = states.get(repoKey(target));
       return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < MAX_ATTEMPTS);
     });
     if (pending.length === 0) break;
     for (const target of pending) {
-      if (options.signal?.aborted) return outcome(rt, pass, 'stopped', suspended, archived);
+      if (options.signal?.aborted) return await outcome(rt, pass, 'stopped', suspended, archived);
       await rt.locks.run(repoKey(target), () => attempt(rt, pass.id, target));
     }
   }
-  rt.passes.finishPass(pass.id, rt.now());
-  const result = outcome(rt, pass, 'finished', suspended, archived);
+  await rt.passes.finishPass(pass.id, rt.now());
+  const result = await outcome(rt, pass, 'finished', suspended, archived);
   log.info({ repos: result.repos.length, failed: result.repos.filter((repo) => repo.state === 'failed').length }, 'nightly pass finished');
   return result;
 }
@@ -100,15 +101,15 @@ async function attempt(rt: AppRuntime, passId: number, target: RepoTarget): Prom
   const key = repoKey(target);
   try {
     const result = await runRepository(rt, target, { trigger: 'schedule', pass: { id: passId } });
-    rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
+    await rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
     if (result.status === 'partial') rt.log.warn({ repo: key, detail: result.detail }, 'repository partly brought up to date');
   } catch (error) {
-    rt.passes.mark(passId, key, 'failed', rt.now(), { detail: describeGithubError(error), attempt: true });
+    await rt.passes.mark(passId, key, 'failed', rt.now(), { detail: describeGithubError(error), attempt: true });
     rt.log.error({ repo: key, err: error }, 'repository run failed; the others continue');
   }
 }
 
-function outcome(rt: AppRuntime, pass: { id: number; resumed: boolean }, status: 'finished' | 'stopped', suspended: number, archived: number): PassReport {
-  const repos = rt.passes.repos(pass.id).map((repo) => ({ repo: repo.repo, state: repo.state, detail: repo.detail }));
+async function outcome(rt: AppRuntime, pass: { id: number; resumed: boolean }, status: 'finished' | 'stopped', suspended: number, archived: number): Promise<PassReport> {
+  const repos = (await rt.passes.repos(pass.id)).map((repo) => ({ repo: repo.repo, state: repo.state, detail: repo.detail }));
   return { status, passId: pass.id, resumed: pass.resumed, repos, suspendedInstallations: suspended, archivedRepositories: archived };
 }

@@ -28,7 +28,7 @@ export function failingUrls(report: RunReport, ignored: ReadonlySet<string>): st
  * box is simply not drawn again), so the rewrite unticks exactly these.
  */
 export async function applyReportTicks(rt: AppRuntime, target: TickTarget, ticks: readonly Tick[], by: string): Promise<Set<string>> {
-  const ignored = rt.memory.ignoredUrls(target.repoKey);
+  const ignored = await rt.memory.ignoredUrls(target.repoKey);
   const urlOf = new Map<string, string>();
   for (const url of [...target.report.links.map((link) => link.url), ...ignored.keys()]) urlOf.set(urlKey(url), url);
   const recheck = new Set<string>();
@@ -38,8 +38,8 @@ export async function applyReportTicks(rt: AppRuntime, target: TickTarget, ticks
     if (tick.verb === 'recheck-all') for (const failing of failingUrls(target.report, new Set(ignored.keys()))) recheck.add(failing);
     else if (!url) continue;
     else if (tick.verb === 'recheck') recheck.add(url);
-    else if (tick.verb === 'ignore') rt.memory.ignore(target.repoKey, url, by, at);
-    else rt.memory.unignore(target.repoKey, url);
+    else if (tick.verb === 'ignore') await rt.memory.ignore(target.repoKey, url, by, at);
+    else await rt.memory.unignore(target.repoKey, url);
   }
   if (recheck.size > 0) await recheckLinks(rt, target, [...recheck], by);
   if (ticks.length > 0) rt.log.info({ repo: target.repoKey, ticks: ticks.map(tickId), by }, 'report checkboxes acted on');

@@ -14,7 +14,7 @@ const byValue = (a: RepoStat, b: RepoStat): number => b.value - a.value || a.nam
  * gainers, archived repositories. Stars come with both deltas in the report; likes' 7-day change
  * is read from the stored series (the report carries only the 30-day one).
  */
-export function buildCatalogNumbers(report: RunReport, store: HistoryStore, now: Date): CatalogNumbers {
+export async function buildCatalogNumbers(report: RunReport, store: HistoryStore, now: Date): Promise<CatalogNumbers> {
   const stars = new Map<string, RepoStat>();
   const likes = new Map<string, RepoStat>();
   const archived = new Map<string, { name: string; url: string; entry?: string }>();
@@ -42,7 +42,7 @@ export function buildCatalogNumbers(report: RunReport, store: HistoryStore, now:
       });
     }
   }
-  addLikes7d(likes, report, store, now);
+  await addLikes7d(likes, report, store, now);
   const gainers = [
     ...[...stars.values()].map((stat) => ({ ...stat, metric: 'stars' as const })),
     ...[...likes.values()].map((stat) => ({ ...stat, metric: 'likes' as const })),
@@ -58,13 +58,13 @@ export function buildCatalogNumbers(report: RunReport, store: HistoryStore, now:
   };
 }
 
-function addLikes7d(likes: Map<string, RepoStat>, report: RunReport, store: HistoryStore, now: Date): void {
+async function addLikes7d(likes: Map<string, RepoStat>, report: RunReport, store: HistoryStore, now: Date): Promise<void> {
   if (likes.size === 0 || !store.persistent) return;
   const keys = [...likes.keys()].map((kindAndId) => {
     const [kind, ...id] = kindAndId.split(':');
     return huggingfaceRepoKey(kind as 'model' | 'dataset' | 'space', id.join(':'));
   });
-  const series = store.repoSeries(report.catalog, new Date(now.getTime() - 8 * DAY_MS), keys);
+  const series = await store.repoSeries(report.catalog, new Date(now.getTime() - 8 * DAY_MS), keys);
   const weekAgo = now.getTime() - 7 * DAY_MS;
   for (const [kindAndId, stat] of likes) {
     const [kind, ...id] = kindAndId.split(':');

@@ -39,14 +39,13 @@ function reportLink(link: LinkReport, inputs: ReportInputs): ReportLink {
   };
 }
 
-function availability(inputs: ReportInputs): AvailabilityPoint[] {
+async function availability(inputs: ReportInputs): Promise<AvailabilityPoint[]> {
   const { store, catalogRun } = inputs.run;
-  const runs = store.latestRuns(catalogRun.report.catalog, CHART_RUNS);
+  const runs = await store.latestRuns(catalogRun.report.catalog, CHART_RUNS);
   const oldest = runs.at(-1);
   if (!oldest) return [];
   const wanted = new Set(runs.map((run) => run.id));
-  return store
-    .availabilitySince(catalogRun.report.catalog, oldest.startedAt)
+  return (await store.availabilitySince(catalogRun.report.catalog, oldest.startedAt))
     .filter((run) => wanted.has(run.id))
     .map((run) => {
       const answered = run.counts.alive + run.counts.redirected;
@@ -56,7 +55,7 @@ function availability(inputs: ReportInputs): AvailabilityPoint[] {
 }
 
 /** Sorts the recorded run's links into the report's sections and gathers its numbers from history. */
-export function buildReportModel(inputs: ReportInputs): ReportModel {
+export async function buildReportModel(inputs: ReportInputs): Promise<ReportModel> {
   const { run } = inputs;
   const { report, runId } = run.catalogRun;
   const ignored: IgnoredLink[] = [];
@@ -86,8 +85,8 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
     recovered: [],
     ignored,
     rejectedFixes: inputs.fixPullRequest?.rejectedPairs ?? [],
-    numbers: buildCatalogNumbers(report, run.store, new Date(report.startedAt)),
-    availability: availability(inputs),
+    numbers: await buildCatalogNumbers(report, run.store, new Date(report.startedAt)),
+    availability: await availability(inputs),
     run: { runId, startedAt: report.startedAt, elapsedMs: report.stats.elapsedMs, links: report.summary.total, conclusive: report.conclusive },
   };
   if (!report.conclusive) {
@@ -99,7 +98,7 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
     else if (FAILING_VERDICTS.has(link.verdict)) model.failing.push(reportLink(link, inputs));
     else if (HUMAN_VERDICTS.has(link.verdict)) model.needsHuman.push(reportLink(link, inputs));
   }
-  const changes = run.store.linkChanges(report.catalog, deadRules(run.config.deadAfter));
+  const changes = await run.store.linkChanges(report.catalog, deadRules(run.config.deadAfter));
   // Only the recorded run's own changes: a later run of this catalog has its own report.
   if (changes.latestRun?.id === runId) {
     for (const recovered of changes.recovered) {

@@ -10,7 +10,7 @@ import { runRepository, type RepoRunOutcome } from './run-repository.js';
  * repository gets its first full run.
  */
 export async function refreshRepository(rt: AppRuntime, target: RepoTarget, options: { ticks?: readonly Tick[]; tickedBy?: string } = {}): Promise<RepoRunOutcome> {
-  const record = rt.memory.latestRun(repoKey(target));
+  const record = await rt.memory.latestRun(repoKey(target));
   if (!record) return runRepository(rt, target, { trigger: 'manual' });
   const session = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
   return bringUpToDate(session, record, { detail: 'acted on the report', ...options });

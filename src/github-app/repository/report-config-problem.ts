@@ -17,7 +17,7 @@ export async function reportConfigProblem(session: RepoSession, message: string,
   await publishConfigCheck(octokit, { owner: target.owner, repo: target.repo, headSha }, { ok: false, message });
   if (!target.hasIssues) return;
   const found = await findReportIssue(octokit, { owner: target.owner, repo: target.repo, botLogin });
-  const lastRun = rt.store.latestRuns(githubCatalogKey(`${target.owner}/${target.repo}`), 1)[0];
+  const [lastRun] = await rt.store.latestRuns(githubCatalogKey(`${target.owner}/${target.repo}`), 1);
   const now = rt.now();
   const body = renderProblemsBody([message], { writtenAt: now, ...(lastRun && { lastCheckedAt: lastRun.startedAt.toISOString() }) });
   const title = found.current?.title ?? repoConfigSchema.shape.report.parse(undefined).title;

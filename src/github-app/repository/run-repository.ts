@@ -51,8 +51,8 @@ export interface RepoRunOutcome {
 export async function runRepository(rt: AppRuntime, target: RepoTarget, options: { trigger: RunTrigger; pass?: { id: number } }): Promise<RepoRunOutcome> {
   const session: RepoSession = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
   const key = repoKey(target);
-  const recordedRunId = options.pass ? rt.passes.repo(options.pass.id, key)?.runId : undefined;
-  const recorded = recordedRunId === undefined ? undefined : rt.memory.run(recordedRunId);
+  const recordedRunId = options.pass ? (await rt.passes.repo(options.pass.id, key))?.runId : undefined;
+  const recorded = recordedRunId === undefined ? undefined : await rt.memory.run(recordedRunId);
   if (recorded) return bringUpToDate(session, recorded, { detail: 'reused the run recorded earlier in this pass' });
 
   const { owner, repo } = target;
@@ -70,7 +70,7 @@ export async function runRepository(rt: AppRuntime, target: RepoTarget, options:
     return { status: 'invalid_config', detail: config.message };
   }
   const catalog = githubCatalogKey(`${owner}/${repo}`);
-  if (options.trigger === 'schedule' && !isDue(config.config.schedule, rt.store.latestRuns(catalog, 1)[0]?.startedAt, rt.now())) {
+  if (options.trigger === 'schedule' && !isDue(config.config.schedule, (await rt.store.latestRuns(catalog, 1))[0]?.startedAt, rt.now())) {
     return { status: 'not_due', detail: `schedule: ${config.config.schedule}` };
   }
 
@@ -93,6 +93,6 @@ export async function runRepository(rt: AppRuntime, target: RepoTarget, options:
     await http.close();
   }
   // Stored before anything is written to GitHub: a retry from here on reuses this run.
-  rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
+  await rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
   return bringUpToDate(session, record, { detail: `checked ${record.report.summary.total} links`, files });
 }

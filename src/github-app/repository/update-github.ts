@@ -70,7 +70,7 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
   const ticks = new Map([...bodyTicks, ...(options.ticks ?? [])].map((tick) => [tickId(tick), tick] as const));
   const handled = await applyReportTicks(rt, { octokit, repoKey: key, config: record.config, report: record.report }, [...ticks.values()], options.tickedBy ?? 'a maintainer');
 
-  const ignored = rt.memory.ignoredUrls(key);
+  const ignored = await rt.memory.ignoredUrls(key);
   const run: RepoRun = {
     octokit,
     owner: target.owner,
@@ -92,13 +92,13 @@ export async function updateGithub(session: RepoSession, record: RepoRunRecord, 
   update.fixPullRequest = await step('The fix pull request', failures, () => syncFixPullRequest(run, { ignoredUrls }));
 
   if (found) {
-    const model = buildReportModel({
+    const model = await buildReportModel({
       run,
       problems: [...options.problems, ...failures],
       ...(update.deadLinkIssues && { deadLinkIssues: update.deadLinkIssues }),
       ...(update.fixPullRequest && { fixPullRequest: update.fixPullRequest }),
       ignoredByCheckbox: ignored,
-      rechecks: rt.memory.rechecksSince(key, new Date(record.report.startedAt)),
+      rechecks: await rt.memory.rechecksSince(key, new Date(record.report.startedAt)),
     });
     const reportTarget = { octokit, ...where, title: record.config.report.title, enabled: record.config.report.enabled, now: rt.now() };
     const render = (ticked: ReadonlySet<string>) => renderReportBody(model, { writtenAt: rt.now(), ticked });

@@ -58,8 +58,8 @@ export class AppRuntime {
     this.allowPrivateNetworks = deps.allowPrivateNetworks ?? false;
     this.check = deps.check;
     this.sleep = deps.sleep;
-    this.passes = new PassLog(deps.store.db);
-    this.memory = new RepoMemory(deps.store.db);
+    this.passes = new PassLog(deps.store.sql);
+    this.memory = new RepoMemory(deps.store.sql);
     this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }

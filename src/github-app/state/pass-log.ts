@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqlDriver } from '../../store/sql/sql-driver.js';
 
 /** Where one repository stands in a pass. */
 export type PassRepoState =
@@ -27,59 +27,63 @@ export interface Pass {
   resumed: boolean;
 }
 
+interface PassRepoRow { repo: string; state: PassRepoState; run_id: number | null; attempts: number; detail: string }
+
+const toPassRepo = (row: PassRepoRow): PassRepo => ({
+  repo: row.repo, state: row.state, attempts: row.attempts, detail: row.detail, ...(row.run_id !== null && { runId: row.run_id }),
+});
+
 /**
- * The nightly pass record in SQLite: which pass is running, how far each repository got, and a
- * lease so two processes (the server's scheduler, an external `run-nightly`) never overlap.
+ * The nightly pass record in the store: which pass is running and how far each repository got,
+ * so a pass cut short is resumed instead of started over.
  */
 export class PassLog {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly sql: SqlDriver) {}
 
   /** The unfinished pass started within `resumeWithinMs`, else a new one (older ones are closed). */
-  openPass(trigger: string, now: Date, resumeWithinMs: number): Pass {
-    return this.db.transaction((): Pass => {
-      const open = this.db.prepare(`SELECT id, started_at, trigger FROM app_passes WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1`).get() as
-        | { id: number; started_at: number; trigger: string }
-        | undefined;
+  openPass(trigger: string, now: Date, resumeWithinMs: number): Promise<Pass> {
+    return this.sql.transaction(async (tx): Promise<Pass> => {
+      const open = await tx.get<{ id: number; started_at: number; trigger: string }>(
+        `SELECT id, started_at, trigger FROM app_passes WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1`,
+      );
       if (open && now.getTime() - open.started_at <= resumeWithinMs) {
         return { id: open.id, startedAt: new Date(open.started_at), trigger: open.trigger, resumed: true };
       }
       // Too old to resume: tonight's pass starts over, and history already has whatever it recorded.
-      this.db.prepare(`UPDATE app_passes SET finished_at = ? WHERE finished_at IS NULL`).run(now.getTime());
-      const id = Number(this.db.prepare(`INSERT INTO app_passes (started_at, trigger) VALUES (?, ?)`).run(now.getTime(), trigger).lastInsertRowid);
-      return { id, startedAt: now, trigger, resumed: false };
-    }).immediate();
+      await tx.run(`UPDATE app_passes SET finished_at = ? WHERE finished_at IS NULL`, [now.getTime()]);
+      const created = await tx.get<{ id: number }>(`INSERT INTO app_passes (started_at, trigger) VALUES (?, ?) RETURNING id`, [now.getTime(), trigger]);
+      return { id: created!.id, startedAt: now, trigger, resumed: false };
+    }, { lock: 'app_passes' });
   }
 
-  finishPass(passId: number, now: Date): void {
-    this.db.prepare(`UPDATE app_passes SET finished_at = ? WHERE id = ?`).run(now.getTime(), passId);
+  async finishPass(passId: number, now: Date): Promise<void> {
+    await this.sql.run(`UPDATE app_passes SET finished_at = ? WHERE id = ?`, [now.getTime(), passId]);
   }
 
-  unfinishedPass(): { id: number; startedAt: Date } | undefined {
-    const row = this.db.prepare(`SELECT id, started_at FROM app_passes WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1`).get() as { id: number; started_at: number } | undefined;
+  async unfinishedPass(): Promise<{ id: number; startedAt: Date } | undefined> {
+    const row = await this.sql.get<{ id: number; started_at: number }>(`SELECT id, started_at FROM app_passes WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1`);
     return row && { id: row.id, startedAt: new Date(row.started_at) };
   }
 
-  repo(passId: number, repo: string): PassRepo | undefined {
-    const row = this.db.prepare(`SELECT repo, state, run_id, attempts, detail FROM app_pass_repos WHERE pass_id = ? AND repo = ?`).get(passId, repo) as
-      | { repo: string; state: PassRepoState; run_id: number | null; attempts: number; detail: string }
-      | undefined;
-    return row && { repo: row.repo, state: row.state, attempts: row.attempts, detail: row.detail, ...(row.run_id !== null && { runId: row.run_id }) };
+  async repo(passId: number, repo: string): Promise<PassRepo | undefined> {
+    const row = await this.sql.get<PassRepoRow>(`SELECT repo, state, run_id, attempts, detail FROM app_pass_repos WHERE pass_id = ? AND repo = ?`, [passId, repo]);
+    return row && toPassRepo(row);
   }
 
-  repos(passId: number): PassRepo[] {
-    const rows = this.db.prepare(`SELECT repo FROM app_pass_repos WHERE pass_id = ? ORDER BY repo`).pluck().all(passId) as string[];
-    return rows.map((repo) => this.repo(passId, repo)!);
+  async repos(passId: number): Promise<PassRepo[]> {
+    const rows = await this.sql.all<PassRepoRow>(`SELECT repo, state, run_id, attempts, detail FROM app_pass_repos WHERE pass_id = ? ORDER BY repo`, [passId]);
+    return rows.map(toPassRepo);
   }
 
   /** Records an attempt's outcome; `runId` sticks once set, so a later failure keeps the recorded run. */
-  mark(passId: number, repo: string, state: PassRepoState, now: Date, options: { runId?: number; detail?: string; attempt?: boolean } = {}): void {
-    this.db
-      .prepare(
-        `INSERT INTO app_pass_repos (pass_id, repo, state, run_id, attempts, detail, updated_at) VALUES (@passId, @repo, @state, @runId, @attempts, @detail, @now)
-         ON CONFLICT (pass_id, repo) DO UPDATE SET state = @state, run_id = coalesce(@runId, run_id),
-           attempts = attempts + @attempts, detail = @detail, updated_at = @now`,
-      )
-      .run({ passId, repo, state, runId: options.runId ?? null, attempts: options.attempt ? 1 : 0, detail: options.detail ?? '', now: now.getTime() });
+  async mark(passId: number, repo: string, state: PassRepoState, now: Date, options: { runId?: number; detail?: string; attempt?: boolean } = {}): Promise<void> {
+    const runId = options.runId ?? null;
+    await this.sql.run(
+      `INSERT INTO app_pass_repos (pass_id, repo, state, run_id, attempts, detail, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (pass_id, repo) DO UPDATE SET state = excluded.state, run_id = coalesce(excluded.run_id, app_pass_repos.run_id),
+         attempts = app_pass_repos.attempts + excluded.attempts, detail = excluded.detail, updated_at = excluded.updated_at`,
+      [passId, repo, state, runId, options.attempt ? 1 : 0, options.detail ?? '', now.getTime()],
+    );
   }
 
   /**
@@ -87,18 +91,19 @@ export class PassLog {
    * caller tell a holder that cannot be alive any more (a killed process on this host) from one
    * that merely has not renewed yet.
    */
-  acquireLease(name: string, holder: string, now: Date, ttlMs: number, isGone: (holder: string) => boolean = () => false): boolean {
-    return this.db.transaction((): boolean => {
-      const row = this.db.prepare(`SELECT holder, expires_at FROM app_leases WHERE name = ?`).get(name) as { holder: string; expires_at: number } | undefined;
+  acquireLease(name: string, holder: string, now: Date, ttlMs: number, isGone: (holder: string) => boolean = () => false): Promise<boolean> {
+    return this.sql.transaction(async (tx): Promise<boolean> => {
+      const row = await tx.get<{ holder: string; expires_at: number }>(`SELECT holder, expires_at FROM app_leases WHERE name = ?`, [name]);
       if (row && row.holder !== holder && row.expires_at > now.getTime() && !isGone(row.holder)) return false;
-      this.db
-        .prepare(`INSERT INTO app_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`)
-        .run(name, holder, now.getTime() + ttlMs);
+      await tx.run(
+        `INSERT INTO app_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`,
+        [name, holder, now.getTime() + ttlMs],
+      );
       return true;
-    }).immediate();
+    }, { lock: `lease:${name}` });
   }
 
-  releaseLease(name: string, holder: string): void {
-    this.db.prepare(`DELETE FROM app_leases WHERE name = ? AND holder = ?`).run(name, holder);
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.sql.run(`DELETE FROM app_leases WHERE name = ? AND holder = ?`, [name, holder]);
   }
 }

@@ -11,14 +11,14 @@ const WEEK_MS = 7 * 86_400_000;
  * as of that run and their series over the window, grouped by section in catalog order; within
  * a section the most popular first.
  */
-export function sectionPopularity(store: HistoryStore, latestRun: RunSummary, results: readonly StoredResult[], since: Date): SectionPopularity[] {
+export async function sectionPopularity(store: HistoryStore, latestRun: RunSummary, results: readonly StoredResult[], since: Date): Promise<SectionPopularity[]> {
   const firstUrl = new Map<string, StoredResult>();
   for (const result of [...results].sort(byCatalogOrder)) {
     if (result.repoKey && !firstUrl.has(result.repoKey)) firstUrl.set(result.repoKey, result);
   }
   const keys = [...firstUrl.keys()];
-  const trends = store.repoTrends(latestRun.catalog, { at: latestRun.startedAt, keys });
-  const series = store.repoSeries(latestRun.catalog, since, keys);
+  const trends = await store.repoTrends(latestRun.catalog, { at: latestRun.startedAt, keys });
+  const series = await store.repoSeries(latestRun.catalog, since, keys);
   const sectionOf = catalogSections(results.flatMap((result) => result.occurrences));
   const sections = new Map<string, RepoPopularity[]>();
   for (const [key, result] of firstUrl) {

@@ -1,5 +1,6 @@
 import { VERDICT_NAMES, type Verdict } from '../../check/verdict.js';
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL } from '../statements.js';
 import { runsSince } from './runs-since.js';
 import type { RunSummary } from './run-summary.js';
 
@@ -10,11 +11,11 @@ export interface RunAvailability extends RunSummary {
 }
 
 /** Per run since `since`, oldest first, the count of URLs by verdict. */
-export function availabilitySince(statements: Statements, catalog: string, since: Date): RunAvailability[] {
-  const rows = statements.verdictCountsSince.all(catalog, since.getTime()) as { run_id: number; verdict: Verdict; n: number }[];
+export async function availabilitySince(tx: SqlExecutor, catalog: string, since: Date): Promise<RunAvailability[]> {
+  const rows = await tx.all<{ run_id: number; verdict: Verdict; n: number }>(SQL.verdictCountsSince, [catalog, since.getTime()]);
   const zero = (): Record<Verdict, number> =>
     Object.fromEntries(VERDICT_NAMES.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
-  const availability = runsSince(statements, catalog, since).map((run) => ({ ...run, counts: zero() }));
+  const availability = (await runsSince(tx, catalog, since)).map((run) => ({ ...run, counts: zero() }));
   const byId = new Map(availability.map((run) => [run.id, run]));
   for (const row of rows) {
     const run = byId.get(row.run_id);

@@ -1,7 +1,8 @@
 import type { DeadRules } from '../dead-rules.js';
 import { evidenceOf } from '../evidence.js';
 import type { LinkState } from '../link-state.js';
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL } from '../statements.js';
 import { latestRuns } from './latest-runs.js';
 import { linkStates } from './link-states.js';
 import type { RunSummary } from './run-summary.js';
@@ -29,13 +30,13 @@ export interface LinkChanges {
  * dead nor recovered). A link whose streak ended because it answered `restricted` is not
  * "recovered": it moves to the needs-a-human list, which the latest verdict already tells.
  */
-export function linkChanges(statements: Statements, catalog: string, rules: DeadRules): LinkChanges {
-  const [latestRun, previousRun] = latestRuns(statements, catalog, 2);
+export async function linkChanges(tx: SqlExecutor, catalog: string, rules: DeadRules): Promise<LinkChanges> {
+  const [latestRun, previousRun] = await latestRuns(tx, catalog, 2);
   if (!latestRun) return { newlyDead: [], recovered: [] };
-  const urls = (statements.runUrls.all(latestRun.id) as { url: string }[]).map((row) => row.url);
-  const now = linkStates(statements, catalog, urls, rules, { startedAt: latestRun.startedAt.getTime(), id: latestRun.id });
+  const urls = (await tx.all<{ url: string }>(SQL.runUrls, [latestRun.id])).map((row) => row.url);
+  const now = await linkStates(tx, catalog, urls, rules, { startedAt: latestRun.startedAt.getTime(), id: latestRun.id });
   const before = previousRun
-    ? linkStates(statements, catalog, urls, rules, { startedAt: previousRun.startedAt.getTime(), id: previousRun.id })
+    ? await linkStates(tx, catalog, urls, rules, { startedAt: previousRun.startedAt.getTime(), id: previousRun.id })
     : new Map<string, LinkState>();
   const newlyDead: LinkState[] = [];
   const recovered: RecoveredLink[] = [];

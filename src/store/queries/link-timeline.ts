@@ -1,5 +1,6 @@
 import type { Verdict } from '../../check/verdict.js';
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL, untilParams } from '../statements.js';
 import type { TimelinePoint } from '../timeline-point.js';
 import { NO_BOUND, type RunBound } from './run-bound.js';
 
@@ -24,18 +25,12 @@ export const toTimelinePoint = (row: TimelineRow): TimelinePoint => ({
 });
 
 /** A URL's verdict in every run of the catalog since `since` (up to `until`), oldest first. */
-export function linkTimeline(
-  statements: Statements,
+export async function linkTimeline(
+  tx: SqlExecutor,
   catalog: string,
   url: string,
   { since, until = NO_BOUND }: { since?: Date; until?: RunBound } = {},
-): TimelinePoint[] {
-  const rows = statements.urlTimeline.all({
-    url,
-    catalog,
-    since: since?.getTime() ?? 0,
-    untilStartedAt: until.startedAt,
-    untilId: until.id,
-  }) as TimelineRow[];
+): Promise<TimelinePoint[]> {
+  const rows = await tx.all<TimelineRow>(SQL.urlTimeline, [url, catalog, since?.getTime() ?? 0, ...untilParams(until)]);
   return rows.map(toTimelinePoint);
 }

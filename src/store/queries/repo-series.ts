@@ -1,4 +1,5 @@
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL } from '../statements.js';
 
 /** One repository's popularity over time: GitHub stars or Hugging Face likes, oldest first. */
 export interface RepoSeries {
@@ -14,9 +15,9 @@ interface HuggingfaceRow extends SeriesRow { likes: number }
  * Stars and likes per repository since `since`, keyed as `repoTrends` keys them (all repositories
  * unless `keys` narrows it). A renamed GitHub repository's points are gathered under its latest key.
  */
-export function repoSeries(statements: Statements, catalog: string, since: Date, keys?: readonly string[]): Map<string, RepoSeries> {
-  const github = statements.githubSeriesSince.all(catalog, since.getTime()) as GithubRow[];
-  const huggingface = statements.huggingfaceSeriesSince.all(catalog, since.getTime()) as HuggingfaceRow[];
+export async function repoSeries(tx: SqlExecutor, catalog: string, since: Date, keys?: readonly string[]): Promise<Map<string, RepoSeries>> {
+  const github = await tx.all<GithubRow>(SQL.githubSeriesSince, [catalog, since.getTime()]);
+  const huggingface = await tx.all<HuggingfaceRow>(SQL.huggingfaceSeriesSince, [catalog, since.getTime()]);
   // Rows come oldest first, so the last key seen for a database id is its current name.
   const currentKey = new Map<number, string>();
   for (const row of github) if (row.database_id != null) currentKey.set(row.database_id, row.repo_key);

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../open-store.js';
+import type { HistoryStore } from '../history-store.js';
+import { STORE_BACKENDS, type StoreBackend } from '../test-fixtures/store-backends.js';
 import { DAY, githubRepo, HOUR, hubRepo, makeRun, T0 } from '../test-fixtures/make-run.js';
 
 const CATALOG = 'local:README.md';
 const KEY = 'github:org/repo';
 
 /** Records one run per `[day, stars]`, each snapshotting org/repo (id 7) and a Hub dataset with likes = stars / 10. */
-function storeWith(snapshots: readonly (readonly [day: number, stars: number])[]) {
-  const store = openStore({ path: ':memory:', now: () => new Date(T0 + 40 * DAY) });
+async function storeWith(backend: StoreBackend, snapshots: readonly (readonly [day: number, stars: number])[]): Promise<HistoryStore> {
+  const store = await backend.open({ now: () => new Date(T0 + 40 * DAY) });
   for (const [day, stars] of snapshots) {
-    store.recordRun(makeRun({ at: day * 24, github: [githubRepo('Org/Repo', stars, 7)], huggingface: [hubRepo('org/data', stars / 10)] }));
+    await (await store.recordRun(makeRun({ at: day * 24, github: [githubRepo('Org/Repo', stars, 7)], huggingface: [hubRepo('org/data', stars / 10)] })));
   }
   return store;
 }
@@ -43,42 +44,38 @@ const cases: Case[] = [
   { name: 'as of an earlier time', snapshots: daily(0, 40), at: 20, stars: 1200, delta7: 70, delta30: undefined },
 ];
 
-describe('repoTrends', () => {
-  it.each(cases)('$name', ({ snapshots, at, stars, delta7, delta30, likes30 }) => {
-    const store = storeWith(snapshots);
-    const trends = store.repoTrends(CATALOG, { at: new Date(T0 + at * DAY) });
+describe.each(STORE_BACKENDS)('repoTrends ($name)', (backend) => {
+  it.each(cases)('$name', async ({ snapshots, at, stars, delta7, delta30, likes30 }) => {
+    const store = await storeWith(backend, snapshots);
+    const trends = await store.repoTrends(CATALOG, { at: new Date(T0 + at * DAY) });
     const github = trends.get(KEY);
     expect(github?.host === 'github' && [github.fullName, github.stars, github.starsDelta7d, github.starsDelta30d]).toEqual(['Org/Repo', stars, delta7, delta30]);
     const hub = trends.get('huggingface:dataset/org/data');
     expect(hub?.host === 'huggingface' && [hub.likes, hub.likesDelta30d]).toEqual([stars / 10, likes30]);
-    store.close();
   });
 
-  it("defaults to the store's clock and to the repositories of the latest run", () => {
-    const store = storeWith(daily(0, 40));
-    store.recordRun(makeRun({ at: 41 * 24, github: [githubRepo('Org/Other', 5, 8)] }));
+  it("defaults to the store's clock and to the repositories of the latest run", async () => {
+    const store = await storeWith(backend, daily(0, 40));
+    (await store.recordRun(makeRun({ at: 41 * 24, github: [githubRepo('Org/Other', 5, 8)] })));
     // The clock says day 40, so the day-41 run is in the future and the day-40 run is the latest.
-    expect([...store.repoTrends(CATALOG).keys()].sort()).toEqual(['github:org/repo', 'huggingface:dataset/org/data']);
-    expect([...store.repoTrends(CATALOG, { at: new Date(T0 + 41 * DAY) }).keys()]).toEqual(['github:org/other']);
-    expect([...store.repoTrends(CATALOG, { at: new Date(T0 + 41 * DAY), keys: [KEY, 'github:never/seen'] }).keys()]).toEqual([KEY]);
-    store.close();
+    expect([...(await store.repoTrends(CATALOG)).keys()].sort()).toEqual(['github:org/repo', 'huggingface:dataset/org/data']);
+    expect([...(await store.repoTrends(CATALOG, { at: new Date(T0 + 41 * DAY) })).keys()]).toEqual(['github:org/other']);
+    expect([...(await store.repoTrends(CATALOG, { at: new Date(T0 + 41 * DAY), keys: [KEY, 'github:never/seen'] })).keys()]).toEqual([KEY]);
   });
 
-  it('follows a renamed repository through its database id', () => {
-    const store = openStore({ path: ':memory:' });
+  it('follows a renamed repository through its database id', async () => {
+    const store = await backend.open();
     for (let day = 0; day <= 40; day++) {
-      store.recordRun(makeRun({ at: day * 24, github: [githubRepo(day < 25 ? 'old/name' : 'new/name', 100 + day, 42)] }));
+      (await store.recordRun(makeRun({ at: day * 24, github: [githubRepo(day < 25 ? 'old/name' : 'new/name', 100 + day, 42)] })));
     }
-    const trend = store.repoTrends(CATALOG, { at: new Date(T0 + 40 * DAY) }).get('github:new/name');
+    const trend = (await store.repoTrends(CATALOG, { at: new Date(T0 + 40 * DAY) })).get('github:new/name');
     expect(trend).toMatchObject({ fullName: 'new/name', stars: 140, starsDelta7d: 7, starsDelta30d: 30 });
-    store.close();
   });
 
-  it('keeps catalogs apart', () => {
-    const store = storeWith(daily(0, 40));
-    store.recordRun(makeRun({ at: 40 * 24, catalog: 'github:other/list', github: [githubRepo('Org/Repo', 1, 7)] }));
-    const other = store.repoTrends('github:other/list', { at: new Date(T0 + 40 * DAY) }).get(KEY);
+  it('keeps catalogs apart', async () => {
+    const store = await storeWith(backend, daily(0, 40));
+    (await store.recordRun(makeRun({ at: 40 * 24, catalog: 'github:other/list', github: [githubRepo('Org/Repo', 1, 7)] })));
+    const other = (await store.repoTrends('github:other/list', { at: new Date(T0 + 40 * DAY) })).get(KEY);
     expect(other).toMatchObject({ stars: 1, starsDelta7d: undefined });
-    store.close();
   });
 });

@@ -2,7 +2,8 @@ import type { CheckOutcome } from '../../check/check-outcome.js';
 import type { Suggestion } from '../../check/check-result.js';
 import type { Verdict } from '../../check/verdict.js';
 import type { OccurrencePlace } from '../recorded-run.js';
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL } from '../statements.js';
 
 /** A result as history kept it: enough for `linkmedic report` to list a past run without re-checking. */
 export interface StoredResult extends CheckOutcome {
@@ -46,14 +47,14 @@ const toOccurrencePlace = (row: OccurrenceRow): OccurrencePlace => ({
 });
 
 /** Every URL's result in one run, sorted by URL, with the places it was written. */
-export function runResults(statements: Statements, runId: number): StoredResult[] {
+export async function runResults(tx: SqlExecutor, runId: number): Promise<StoredResult[]> {
   const places = new Map<number, OccurrencePlace[]>();
-  for (const row of statements.runOccurrences.all(runId) as OccurrenceRow[]) {
+  for (const row of await tx.all<OccurrenceRow>(SQL.runOccurrences, [runId])) {
     const list = places.get(row.url_id) ?? [];
     list.push(toOccurrencePlace(row));
     places.set(row.url_id, list);
   }
-  return (statements.runResults.all(runId) as ResultRow[]).map((row) => ({
+  return (await tx.all<ResultRow>(SQL.runResults, [runId])).map((row) => ({
     url: row.url,
     verdict: row.verdict,
     reason: row.reason,

@@ -1,7 +1,8 @@
-import type { Statements } from '../statements.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SQL } from '../statements.js';
 import { toRunSummary, type RunRow, type RunSummary } from './run-summary.js';
 
 /** The catalog's runs that started at or after `since`, oldest first. */
-export function runsSince(statements: Statements, catalog: string, since: Date): RunSummary[] {
-  return (statements.runsSince.all(catalog, since.getTime()) as RunRow[]).map(toRunSummary);
+export async function runsSince(tx: SqlExecutor, catalog: string, since: Date): Promise<RunSummary[]> {
+  return (await tx.all<RunRow>(SQL.runsSince, [catalog, since.getTime()])).map(toRunSummary);
 }

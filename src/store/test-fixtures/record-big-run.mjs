@@ -3,7 +3,7 @@
 import { openStore } from '../open-store.ts';
 
 const [path, size] = process.argv.slice(2);
-const store = openStore({ path });
+const store = await openStore({ path });
 const results = Array.from({ length: Number(size) }, (_, index) => ({
   url: `https://example.org/big/run/${index}`,
   verdict: 'alive',
@@ -14,6 +14,6 @@ const results = Array.from({ length: Number(size) }, (_, index) => ({
 }));
 const startedAt = new Date('2025-06-01T03:00:00Z');
 process.stdout.write('recording\n');
-store.recordRun({ catalog: 'local:README.md', startedAt, finishedAt: startedAt, conclusive: true, results });
+await store.recordRun({ catalog: 'local:README.md', startedAt, finishedAt: startedAt, conclusive: true, results });
 process.stdout.write('committed\n');
-store.close();
+await store.close();

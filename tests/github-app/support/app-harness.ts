@@ -109,7 +109,7 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
   });
   const logs: string[] = [];
   const log = createAppLog(settings, new Lines(logs));
-  const store = openStore({ path: dbPath, now });
+  const store = await openStore({ path: dbPath, now });
   const app = await startAppServer(settings, {
     store,
     now,
@@ -147,7 +147,7 @@ export async function startAppHarness(options: AppHarnessOptions): Promise<AppHa
     async close() {
       fake.webhooks.deliverTo(null);
       await app.stop();
-      store.close();
+      await store.close();
       await Promise.all([fake.close(), web.close(), hub.close(), wayback.close()]);
     },
   };

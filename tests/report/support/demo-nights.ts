@@ -96,7 +96,7 @@ export async function startDemoWorld(variant: DemoVariant, options: { standardPo
       }
       const offline = catalog.offlineNights.includes(night);
       const at = nightAt(night);
-      const store = openStore({ path: storePath, now: () => at });
+      const store = await openStore({ path: storePath, now: () => at });
       try {
         const { report } = await checkCatalog(
           [{ file: 'README.md', text: markdown }],
@@ -118,7 +118,7 @@ export async function startDemoWorld(variant: DemoVariant, options: { standardPo
         );
         return report;
       } finally {
-        store.close();
+        await store.close();
       }
     },
     async close() {
