@@ -16,6 +16,11 @@ export type SuggestionKind =
   /** The closest Wayback Machine snapshot of a dead link. */
   | 'archive';
 
+const KINDS: Record<SuggestionKind, true> = { permanent_redirect: true, repo_rename: true, markdown_fix: true, archive: true };
+
+/** Every suggestion kind, for schemas that validate them (history keeps the kind as text). */
+export const SUGGESTION_KIND_NAMES = Object.keys(KINDS) as SuggestionKind[];
+
 export interface Suggestion {
   url: string;
   kind: SuggestionKind;
