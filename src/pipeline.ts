@@ -6,6 +6,7 @@ import type { CheckOptions } from './check/check-options.js';
 import { resolveLocalLink } from './check/resolve-local-link.js';
 import type { HttpClient } from './http/http-client.js';
 import type { GithubClient } from './metadata/github/create-github-octokit.js';
+import { httpsForm } from './metadata/https-form.js';
 import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
 import { attachSuggestions } from './pipeline/attach-suggestions.js';
 import { checkLinks } from './pipeline/check-links.js';
@@ -92,8 +93,12 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
   const extractions = files.map(({ text, file }) => extractMarkdown(text, file));
   const occurrencesByUrl = groupByUrl(extractions);
   const findings = extractions.flatMap((extraction) => extraction.findings);
-  // Corrected forms of mangled URLs are checked in the same run, so a fix is only proposed if it works.
-  const probeUrls = markdownFixTargets(findings).map((target) => target.url).filter((url) => !occurrencesByUrl.has(url));
+  // Corrected forms of mangled URLs and the https:// form of each http:// link (unless excluded: no
+  // request to a host the catalog keeps away from) are checked in the same run, so a fix is only
+  // proposed if it works.
+  const excluded = (url: string) => options.exclude?.some((pattern) => pattern.test(url)) ?? false;
+  const httpsForms = [...occurrencesByUrl.keys()].flatMap((url) => (excluded(url) ? [] : (httpsForm(url) ?? [])));
+  const probeUrls = [...markdownFixTargets(findings).map((target) => target.url), ...httpsForms].filter((url) => !occurrencesByUrl.has(url));
 
   const localFiles = options.local && localFileTargets(occurrencesByUrl, options.local);
   const check = options.local ? { ...options.check, localRoot: options.local.root } : options.check;
@@ -120,7 +125,7 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
     links: checks.links,
     ...(states && { states }),
     trends: await trendsByUrl(deps.store, options.catalog, checks.links, startedAt),
-    stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, waybackRequests },
+    stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, waybackRequests, probeUrls: probes.size },
   });
   return { report, extractions, runId };
 }

@@ -14,7 +14,14 @@ export type SuggestionKind =
   /** A corrected markdown form of the URL (escapes removed, split URL joined) is alive. */
   | 'markdown_fix'
   /** The closest Wayback Machine snapshot of a dead link. */
-  | 'archive';
+  | 'archive'
+  /** A plain `http://` link whose `https://` form answers with the same page. */
+  | 'https_upgrade';
+
+const KINDS: Record<SuggestionKind, true> = { permanent_redirect: true, repo_rename: true, markdown_fix: true, archive: true, https_upgrade: true };
+
+/** Every suggestion kind, for schemas that validate them (history keeps the kind as text). */
+export const SUGGESTION_KIND_NAMES = Object.keys(KINDS) as SuggestionKind[];
 
 export interface Suggestion {
   url: string;

@@ -1,6 +1,6 @@
 export { CHECK_REASONS, type CheckReason } from './check-reason.js';
 export { checkOptionsSchema, DEFAULT_HOST_POLICIES, type CheckOptions, type HostPolicy } from './check-options.js';
-export type { CheckResult, RedirectHop, Suggestion, SuggestionKind } from './check-result.js';
+export { SUGGESTION_KIND_NAMES, type CheckResult, type RedirectHop, type Suggestion, type SuggestionKind } from './check-result.js';
 export type { CheckProgress, CheckRun, CheckStats } from './check-run.js';
 export { checkUrls, type CheckDeps } from './check-urls.js';
 export { resolveLocalLink } from './resolve-local-link.js';

@@ -9,7 +9,7 @@ describe('parseRepoConfig', () => {
       exclude: [],
       schedule: 'nightly',
       issues: { enabled: true, labels: ['linkmedic', 'dead link'], maxNewPerRun: 10 },
-      fixes: { enabled: true, redirects: true, renames: true, markdown: true, archive: false },
+      fixes: { enabled: true, redirects: true, renames: true, markdown: true, archive: false, https: true },
       deadAfter: { runs: 3, hours: 48 },
       report: { enabled: true, title: 'Link health report' },
       allowPrivateNetworks: false,

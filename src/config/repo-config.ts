@@ -50,8 +50,9 @@ export const repoConfigSchema = z.strictObject({
       renames: z.boolean().default(true).describe('Follow GitHub and Hugging Face repository renames and transfers.'),
       markdown: z.boolean().default(true).describe('Fix bare URLs broken by backslash escapes or a space, and `[text] (url)`.'),
       archive: z.boolean().default(false).describe('Replace dead links by their closest Wayback Machine snapshot.'),
+      https: z.boolean().default(true).describe('Switch plain `http://` links to `https://` where the https form answers with the same page.'),
     })
-    .default({ enabled: true, redirects: true, renames: true, markdown: true, archive: false })
+    .default({ enabled: true, redirects: true, renames: true, markdown: true, archive: false, https: true })
     .describe('The rolling fix pull request (branch `linkmedic/fix-links`).'),
   deadAfter: deadAfterSchema
     .default({ runs: 3, hours: 48 })

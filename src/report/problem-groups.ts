@@ -1,3 +1,4 @@
+import type { SuggestionKind } from '../check/check-result.js';
 import type { Verdict } from '../check/verdict.js';
 
 /** How a verdict reads to a maintainer; renderers colour and group by it. */
@@ -55,3 +56,10 @@ export const problemRank = (verdict: Verdict): number => {
   const index = PROBLEM_GROUPS.findIndex((group) => group.verdicts.includes(verdict));
   return index === -1 ? PROBLEM_GROUPS.length : index;
 };
+
+/** Listed after the problem groups: alive links whose one flaw is plain http (a fix is proposed). */
+export const HTTPS_UPGRADE_TITLE = 'Plain http, the same page answers over https';
+
+/** An alive link with an `https_upgrade` suggestion: works, but readers should get the https page. */
+export const isHttpsUpgradeOnly = (link: { verdict: Verdict; suggestion?: { kind: SuggestionKind } }): boolean =>
+  link.verdict === 'alive' && link.suggestion?.kind === 'https_upgrade';

@@ -1,12 +1,12 @@
 import { codeCell, escapeCell, linkCell, table } from './markdown-cells.js';
-import { PROBLEM_GROUPS, problemRank } from './problem-groups.js';
+import { isHttpsUpgradeOnly, PROBLEM_GROUPS, problemRank } from './problem-groups.js';
 import type { LinkReport, RunReport } from './run-report.js';
 import { formatCount, formatMinute } from './text-format.js';
 
 /** Rows beyond this are counted, not listed: an issue body holds at most 65,536 characters. */
 export const MAX_MARKDOWN_ROWS = 200;
 
-const SUGGESTION_LABEL = { permanent_redirect: 'moved to', repo_rename: 'renamed to', markdown_fix: 'fixed form', archive: 'archived copy' } as const;
+const SUGGESTION_LABEL = { permanent_redirect: 'moved to', repo_rename: 'renamed to', markdown_fix: 'fixed form', archive: 'archived copy', https_upgrade: 'over https' } as const;
 
 function entryCell(link: LinkReport): string {
   const [first] = link.occurrences;
@@ -26,10 +26,13 @@ const suggestionCell = ({ suggestion }: LinkReport): string =>
 
 /**
  * `linkmedic check --format markdown`: what a maintainer pastes into an issue — a summary line and
- * one table of every problem (entry, link, verdict, reason, suggestion), most urgent first.
+ * one table of every problem (entry, link, verdict, reason, suggestion), most urgent first, plain
+ * http links that work over https last.
  */
 export function renderCheckMarkdown(report: RunReport): string {
-  const problems = report.links.filter((link) => problemRank(link.verdict) < PROBLEM_GROUPS.length).sort((a, b) => problemRank(a.verdict) - problemRank(b.verdict));
+  const problems = report.links
+    .filter((link) => problemRank(link.verdict) < PROBLEM_GROUPS.length || isHttpsUpgradeOnly(link))
+    .sort((a, b) => problemRank(a.verdict) - problemRank(b.verdict));
   const counts = Object.entries(report.summary)
     .filter(([verdict, count]) => verdict !== 'total' && count > 0)
     .map(([verdict, count]) => `${formatCount(count)} ${verdict}`)

@@ -1,5 +1,5 @@
 import { NO_PAINT, paintTone, type Paint } from './paint.js';
-import { PROBLEM_GROUPS, toneOf } from './problem-groups.js';
+import { HTTPS_UPGRADE_TITLE, isHttpsUpgradeOnly, PROBLEM_GROUPS, toneOf } from './problem-groups.js';
 import type { LinkReport, RunReport } from './run-report.js';
 
 function place(link: LinkReport): string {
@@ -17,7 +17,7 @@ function linkLines(link: LinkReport, paint: Paint): string[] {
   return lines;
 }
 
-/** The default output of `linkmedic check`: a verdict summary, then each problem with where it is. */
+/** The default output of `linkmedic check`: each problem with where it is (plain http links last), then a summary. */
 export function renderCheckText(report: RunReport, paint: Paint = NO_PAINT): string {
   const out: string[] = [];
   if (!report.conclusive) {
@@ -32,6 +32,8 @@ export function renderCheckText(report: RunReport, paint: Paint = NO_PAINT): str
     if (links.length === 0) continue;
     out.push(paint.bold(`${group.title} (${links.length}):`), ...links.flatMap((link) => linkLines(link, paint)), '');
   }
+  const upgrades = report.links.filter(isHttpsUpgradeOnly);
+  if (upgrades.length > 0) out.push(paint.bold(`${HTTPS_UPGRADE_TITLE} (${upgrades.length}):`), ...upgrades.flatMap((link) => linkLines(link, paint)), '');
   const counts = Object.entries(report.summary)
     .filter(([verdict, count]) => verdict !== 'total' && count > 0)
     .map(([verdict, count]) => `${count} ${verdict}`)

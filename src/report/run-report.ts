@@ -80,10 +80,12 @@ export interface FindingReport {
 
 export interface RunStats {
   elapsedMs: number;
-  /** HTTP requests to the links themselves. */
+  /** HTTP requests to the links themselves, and to the probe URLs. */
   httpRequests: number;
   graphqlRequests: number;
   githubRestRequests: number;
   hubRequests: number;
   waybackRequests: number;
+  /** URLs checked only to test a suggestion (the https:// forms of http:// links, corrected markdown URLs); not in `summary` or `links`. */
+  probeUrls: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUGGESTION_KIND_NAMES } from '../check/check-result.js';
 import { VERDICT_NAMES } from '../check/verdict.js';
 
 const count = z.number().int().nonnegative();
@@ -48,7 +49,7 @@ const result = z.object({
   detail: z.string(),
   httpStatus: z.number().int().min(100).max(999).optional(),
   finalUrl: z.string().optional(),
-  suggestion: z.object({ url: z.string(), kind: z.enum(['permanent_redirect', 'repo_rename', 'markdown_fix', 'archive']) }).optional(),
+  suggestion: z.object({ url: z.string(), kind: z.enum(SUGGESTION_KIND_NAMES) }).optional(),
   elapsedMs: z.number().nonnegative().transform(Math.round),
   occurrences: z.array(occurrence),
   github: github.nullish(),

@@ -20,7 +20,7 @@ function report(links: LinkReport[], extra: Partial<RunReport> = {}): RunReport 
   }
   return {
     schemaVersion: 1, catalog: 'local:README.md', conclusive: true, startedAt: '2026-11-26T03:00:00.000Z', finishedAt: '2026-11-26T03:00:42.000Z',
-    summary, links, findings: [], stats: { elapsedMs: 42_000, httpRequests: 1, graphqlRequests: 0, githubRestRequests: 0, hubRequests: 0, waybackRequests: 0 },
+    summary, links, findings: [], stats: { elapsedMs: 42_000, httpRequests: 1, graphqlRequests: 0, githubRestRequests: 0, hubRequests: 0, waybackRequests: 0, probeUrls: 0 },
     ...extra,
   };
 }
@@ -59,6 +59,17 @@ describe('renderCheckMarkdown', () => {
     expect(dead![1]).toBe('<a href="https://gone.example/x%7Cy%20z">gone.example/x|y z</a>');
     expect(dead![3]).toBe('<code>dead_reason</code> dead detail');
     expect(dead![4]).toBe('archived copy <a href="https://web.archive.org/web/2025/https://gone.example/">web.archive.org/web/2025/https://gone.example/</a>');
+  });
+
+  it('lists alive plain http links whose https form gives the same page last, with that form', () => {
+    const upgrade = { suggestion: { url: 'https://plain.example/a', kind: 'https_upgrade' as const } };
+    const rows = renderCheckMarkdown(report([link('http://plain.example/a', 'alive', upgrade), link('https://gone.example/', 'dead'), link('http://other.example/', 'alive')]))
+      .split('\n')
+      .filter((line) => line.includes('<sub>'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('**dead**');
+    expect(rows[1]).toContain('**alive**');
+    expect(rows[1]).toMatch(/\| over https \[plain\.example\/a\]\(<https:\/\/plain\.example\/a>\) \|$/);
   });
 
   it.each([

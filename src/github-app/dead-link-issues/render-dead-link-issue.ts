@@ -25,6 +25,7 @@ const SUGGESTION_TEXT: Record<NonNullable<LinkReport['suggestion']>['kind'], str
   repo_rename: 'the repository was renamed or moved; link its new name',
   markdown_fix: 'the link is mistyped in the markdown; the corrected URL works',
   archive: 'link the archived copy from the Wayback Machine',
+  https_upgrade: 'the same address works over https; link it with https://',
 };
 
 function shortUrl(url: string): string {

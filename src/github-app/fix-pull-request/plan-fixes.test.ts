@@ -12,12 +12,15 @@ const TEXT = [
   '- [Gone](https://gone.test/page)',
   '- [Deep](https://deep.test/some/page)',
   '- [Walled](https://wall.test/doc)',
+  '- [Plain](http://plain.test/doc)',
+  '- [Down](http://down.test/doc)',
+  '- [Odd](http://odd.test/some/page)',
   '',
   '[m]: https://a.test/old',
   '',
 ].join('\n');
 
-const ALL_ON: RepoConfig['fixes'] = { enabled: true, redirects: true, renames: true, markdown: true, archive: true };
+const ALL_ON: RepoConfig['fixes'] = { enabled: true, redirects: true, renames: true, markdown: true, archive: true, https: true };
 
 function report(overrides: Record<string, Partial<LinkReport>>): RunReport {
   const extraction = extractMarkdown(TEXT, 'README.md');
@@ -37,6 +40,10 @@ const SUGGESTIONS = {
   // Defence in depth: even if a chain to a front page or a sign-in page were reported as a redirect.
   'https://deep.test/some/page': redirected('https://deep.test/', 'permanent_redirect'),
   'https://wall.test/doc': redirected('https://wall.test/login?next=/doc', 'permanent_redirect'),
+  'http://plain.test/doc': { suggestion: { url: 'https://plain.test/doc', kind: 'https_upgrade' } },
+  // Refused on port 80, the same address answered over https: the fix does not wait for history.
+  'http://down.test/doc': { verdict: 'network_error', reason: 'connection_refused', suggestion: { url: 'https://down.test/doc', kind: 'https_upgrade' } },
+  'http://odd.test/some/page': { suggestion: { url: 'https://odd.test/', kind: 'https_upgrade' } },
 } satisfies Record<string, Partial<LinkReport>>;
 
 const plan = (fixes: Partial<RepoConfig['fixes']> = {}, extra: { rejected?: string[]; ignored?: string[]; overrides?: Record<string, Partial<LinkReport>> } = {}) =>
@@ -50,21 +57,39 @@ const plan = (fixes: Partial<RepoConfig['fixes']> = {}, extra: { rejected?: stri
 describe('planFixes', () => {
   it.each<{ name: string; fixes?: Partial<RepoConfig['fixes']>; extra?: Parameters<typeof plan>[1]; expected: string[] }>([
     {
-      name: 'every safe kind, the reference definition once, no front or sign-in page',
+      name: 'every safe kind, the reference definition once, no front or sign-in page (not even over https)',
       expected: [
         'permanent_redirect https://a.test/old → https://a.test/new',
         'repo_rename https://github.com/o/old → https://github.com/o/new',
         'archive https://gone.test/page → https://web.archive.org/web/2025/https://gone.test/page',
+        'https_upgrade http://plain.test/doc → https://plain.test/doc',
+        'https_upgrade http://down.test/doc → https://down.test/doc',
         'permanent_redirect https://a.test/old → https://a.test/new',
       ],
     },
-    { name: 'redirects off', fixes: { redirects: false }, expected: ['repo_rename https://github.com/o/old → https://github.com/o/new', 'archive https://gone.test/page → https://web.archive.org/web/2025/https://gone.test/page'] },
-    { name: 'renames and archive off', fixes: { renames: false, archive: false }, expected: ['permanent_redirect https://a.test/old → https://a.test/new', 'permanent_redirect https://a.test/old → https://a.test/new'] },
-    { name: 'a rejected pair', extra: { rejected: [pairKey('https://a.test/old', 'https://a.test/new')] }, expected: ['repo_rename https://github.com/o/old → https://github.com/o/new', 'archive https://gone.test/page → https://web.archive.org/web/2025/https://gone.test/page'] },
-    { name: 'an ignored dead link keeps its URL', fixes: { redirects: false, renames: false }, extra: { ignored: ['https://gone.test/page'] }, expected: [] },
+    { name: 'redirects and https off', fixes: { redirects: false, https: false }, expected: ['repo_rename https://github.com/o/old → https://github.com/o/new', 'archive https://gone.test/page → https://web.archive.org/web/2025/https://gone.test/page'] },
+    { name: 'renames, archive and https off', fixes: { renames: false, archive: false, https: false }, expected: ['permanent_redirect https://a.test/old → https://a.test/new', 'permanent_redirect https://a.test/old → https://a.test/new'] },
+    {
+      name: 'only https upgrades, whatever the http verdict',
+      fixes: { redirects: false, renames: false, archive: false },
+      expected: ['https_upgrade http://plain.test/doc → https://plain.test/doc', 'https_upgrade http://down.test/doc → https://down.test/doc'],
+    },
+    {
+      name: 'a rejected pair',
+      fixes: { https: false },
+      extra: { rejected: [pairKey('https://a.test/old', 'https://a.test/new')] },
+      expected: ['repo_rename https://github.com/o/old → https://github.com/o/new', 'archive https://gone.test/page → https://web.archive.org/web/2025/https://gone.test/page'],
+    },
+    {
+      name: 'a rejected https upgrade',
+      fixes: { redirects: false, renames: false, archive: false },
+      extra: { rejected: [pairKey('http://plain.test/doc', 'https://plain.test/doc')] },
+      expected: ['https_upgrade http://down.test/doc → https://down.test/doc'],
+    },
+    { name: 'an ignored dead link keeps its URL', fixes: { redirects: false, renames: false, https: false }, extra: { ignored: ['https://gone.test/page'] }, expected: [] },
     {
       name: 'a dead link not yet confirmed keeps its URL',
-      fixes: { redirects: false, renames: false },
+      fixes: { redirects: false, renames: false, https: false },
       extra: { overrides: { 'https://gone.test/page': { ...SUGGESTIONS['https://gone.test/page'], history: { consecutiveFailures: 1, confirmedDead: false } } } },
       expected: [],
     },
@@ -79,9 +104,11 @@ describe('applyFixes', () => {
   it('rewrites every span from the end backwards, leaving all other characters alone', () => {
     const { text, applied, dropped } = applyFixes(TEXT, 'README.md', fixes);
     expect(dropped).toEqual([]);
-    expect(applied).toHaveLength(4);
+    expect(applied).toHaveLength(6);
     expect(text).toBe(
       TEXT.replace('(https://a.test/old)', '(https://a.test/new)')
+        .replace('(http://plain.test/doc)', '(https://plain.test/doc)')
+        .replace('(http://down.test/doc)', '(https://down.test/doc)')
         .replace('[m]: https://a.test/old', '[m]: https://a.test/new')
         .replace('github.com/o/old', 'github.com/o/new')
         .replace('(https://gone.test/page)', '(https://web.archive.org/web/2025/https://gone.test/page)'),

@@ -22,6 +22,7 @@ const SWITCH: Record<SuggestionKind, keyof RepoConfig['fixes']> = {
   repo_rename: 'renames',
   markdown_fix: 'markdown',
   archive: 'archive',
+  https_upgrade: 'https',
 };
 
 /**
@@ -46,6 +47,9 @@ function wanted(link: LinkReport, input: FixPlanInput): boolean {
       return link.verdict === 'dead' && link.history?.confirmedDead === true && !input.ignoredUrls.has(link.url);
     case 'markdown_fix':
       return false; // made from the lint findings, whose spans cover the mangled text
+    case 'https_upgrade':
+      // Whatever the verdict: the https form answered the same page in this run (suggest-https-upgrade.ts).
+      return suggestion.url.startsWith('https://') && !isUnsafeTarget(link.url, suggestion.url);
     default:
       return suggestion.kind satisfies never;
   }

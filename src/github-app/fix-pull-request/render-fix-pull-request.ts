@@ -20,6 +20,7 @@ const WHY: Record<SuggestionKind, string> = {
   repo_rename: 'repository renamed',
   markdown_fix: 'markdown fix',
   archive: 'archived copy of a dead link',
+  https_upgrade: 'same page over https',
 };
 
 function row(fix: ProposedFix): string {

@@ -4,7 +4,7 @@ import { formatDay } from '../text-format.js';
 import { html, safeHref, type HtmlValue, type SafeHtml } from './html.js';
 import { verdictStrip } from './verdict-strip.js';
 
-const SUGGESTION_LABEL = { permanent_redirect: 'Moved to', repo_rename: 'Renamed to', markdown_fix: 'Fixed form', archive: 'Archived copy' } as const;
+const SUGGESTION_LABEL = { permanent_redirect: 'Moved to', repo_rename: 'Renamed to', markdown_fix: 'Fixed form', archive: 'Archived copy', https_upgrade: 'Over https' } as const;
 
 /** A URL as a link when following it is harmless, else as text; shown without its `https://`. */
 export function urlLink(url: string, label: HtmlValue = url.replace(/^https?:\/\//, '')): SafeHtml {

@@ -63,7 +63,9 @@ export async function startRepoRunHarness(options: { fullName?: string; files: (
   // overrides say; the same ProbotOctokit class with throttling and retries off keeps tests fast.
   const { token } = (await createClients(fake).app.rest.apps.createInstallationAccessToken({ installation_id: installation.id })).data;
   const octokit: GithubClient = new UnthrottledOctokit({ auth: { token }, baseUrl: fake.baseUrl, log: probot.log });
-  const http = createHttpClient({ lookup: web.lookup, extraCaCerts: [web.caCert], allowPrivateNetworks: true });
+  const client = createHttpClient({ lookup: web.lookup, extraCaCerts: [web.caCert], allowPrivateNetworks: true });
+  // Catalog links without a port (`http://plain.example.test/x`) reach the simulated web too.
+  const http: HttpClient = { ...client, dispatcher: client.dispatcher.compose(web.defaultPorts) };
   const store: HistoryStore = await openStore({ path: path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-app-')), 'history.db'), now });
   const env = { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: githubApi.url, WAYBACK_API_URL: wayback.url, HF_ENDPOINT: 'http://127.0.0.1:9' };
   const metadataClient = new TestOctokit({ baseUrl: githubApi.url, auth: 'test-token' });

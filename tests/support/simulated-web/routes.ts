@@ -30,6 +30,10 @@ export const respond = {
   byMethod(handlers: Partial<Record<'HEAD' | 'GET', RouteHandler>>): RouteHandler {
     return (req, res, ctx) => (handlers[req.method as 'HEAD' | 'GET'] ?? handlers.GET ?? respond.status(405))(req, res, ctx);
   },
+  /** A different handler per scheme: the HTTP and the HTTPS server share one route table. */
+  byScheme(handlers: Record<'http' | 'https', RouteHandler>): RouteHandler {
+    return (req, res, ctx) => handlers[(req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http'](req, res, ctx);
+  },
   /** The n-th request gets the n-th handler; the last one repeats. */
   sequence(...handlers: RouteHandler[]): RouteHandler {
     return (req, res, ctx) => handlers[Math.min(ctx.hit, handlers.length) - 1]!(req, res, ctx);

@@ -1,4 +1,5 @@
 import { connect } from 'node:tls';
+import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock, respond, startSimulatedWeb, startTestProxy, type SimulatedWeb } from './index.js';
 
@@ -48,6 +49,21 @@ describe('simulated web', () => {
     expect(await get('one.example.test', '/only-here')).toBe('200 here');
     expect(await get('two.example.test', '/only-here')).toMatch(/^404/);
     expect(web.count('a.example.test', '/flaky')).toBe(1);
+  });
+
+  it('reaches URLs without a port through defaultPorts, answering per scheme with byScheme', async () => {
+    web.route('ports.example.test', '/page', respond.byScheme({ http: respond.ok('plain'), https: respond.ok('secure') }));
+    const agent = new Agent({ connect: { lookup: web.lookup, ca: [web.caCert] } });
+    const dispatcher = agent.compose(web.defaultPorts);
+    try {
+      const read = async (url: string) => (await (await dispatcher.request({ origin: new URL(url).origin, path: new URL(url).pathname, method: 'GET' })).body.text());
+      expect(await read('http://ports.example.test/page')).toBe('plain');
+      expect(await read('https://ports.example.test/page')).toBe('secure');
+      expect(await read(web.url('ports.example.test', '/page', 'https'))).toBe('secure');
+      expect(web.requests.filter((r) => r.host === 'ports.example.test').map((r) => r.scheme)).toEqual(['http', 'https', 'https']);
+    } finally {
+      await agent.close();
+    }
   });
 
   it('resolves *.example.test to loopback and nothing else', async () => {

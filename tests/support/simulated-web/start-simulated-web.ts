@@ -6,6 +6,7 @@ import type { LookupFunction } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSecureContext } from 'node:tls';
+import type { Dispatcher } from 'undici';
 import { createTestLookup } from './create-test-lookup.js';
 import { makeTestCertificates } from './make-test-certificates.js';
 import { respond, type RouteHandler } from './routes.js';
@@ -48,6 +49,11 @@ export interface SimulatedWeb {
   maxInFlight(): number;
   /** Distinct TCP connections that carried requests for a host (keep-alive reuse shows here). */
   connectionsFor(host: string): number;
+  /**
+   * For `dispatcher.compose()`: a URL without a port (`http://a.example.test/x`, as catalogs write
+   * them) reaches this web's HTTP or HTTPS server instead of port 80 or 443.
+   */
+  defaultPorts: Dispatcher.DispatcherComposeInterceptor;
   /** Options for `createHttpClient` that reach this web: its resolver and CA, guard off. */
   clientOptions: { lookup: LookupFunction; extraCaCerts: string[]; allowPrivateNetworks: true };
   resetStats(): void;
@@ -147,6 +153,11 @@ export async function startSimulatedWeb(): Promise<SimulatedWeb> {
     maxInFlightByHost,
     maxInFlight: () => maxTotal,
     connectionsFor: (host) => socketCounts.get(host) ?? 0,
+    defaultPorts: (dispatch) => (options, handler) => {
+      const origin = new URL(String(options.origin));
+      if (origin.port === '') origin.port = String(origin.protocol === 'https:' ? httpsPort : httpPort);
+      return dispatch({ ...options, origin: origin.origin }, handler);
+    },
     clientOptions: { lookup, extraCaCerts: [certs.caCert], allowPrivateNetworks: true },
     resetStats() {
       requests.length = 0;
