@@ -8,6 +8,7 @@ import type { HttpClient } from './http/http-client.js';
 import type { GithubClient } from './metadata/github/create-github-octokit.js';
 import { httpsForm } from './metadata/https-form.js';
 import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
+import { storeArchiveMemory } from './pipeline/archive-memory.js';
 import { attachSuggestions } from './pipeline/attach-suggestions.js';
 import { checkLinks } from './pipeline/check-links.js';
 import type { CheckedLink } from './pipeline/checked-link.js';
@@ -109,7 +110,11 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
   );
   const probes = new Map([...new Set(probeUrls)].map((url) => [url, checks.links.get(url)!] as const));
   for (const url of probes.keys()) checks.links.delete(url);
-  const { waybackRequests } = await attachSuggestions(checks.links, probes, findings, { archive: options.archive ?? true }, { fetch: deps.http.fetch, env });
+  const suggestionStats = await attachSuggestions(checks.links, probes, findings, { archive: options.archive ?? true }, {
+    fetch: deps.http.fetch,
+    env,
+    archiveMemory: storeArchiveMemory(deps.store, now),
+  });
 
   const finishedAt = now();
   const run = { catalog: options.catalog, startedAt, finishedAt, conclusive: checks.conclusive };
@@ -125,7 +130,7 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
     links: checks.links,
     ...(states && { states }),
     trends: await trendsByUrl(deps.store, options.catalog, checks.links, startedAt),
-    stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, waybackRequests, probeUrls: probes.size },
+    stats: { elapsedMs: finishedAt.getTime() - startedAt.getTime(), ...checks.stats, ...suggestionStats, probeUrls: probes.size },
   });
   return { report, extractions, runId };
 }

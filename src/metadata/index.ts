@@ -11,7 +11,7 @@ export { createGithubOctokit, DEFAULT_GITHUB_API_URL, type GithubClient } from '
 export { parseHuggingFaceUrl, huggingFaceRepoUrl, type HubRepoKind, type HubRepoRef } from './huggingface/parse-hugging-face-url.js';
 export type { HubFacts } from './huggingface/hub-facts.js';
 export { checkHuggingFaceRepos, DEFAULT_HF_ENDPOINT, type HubCheckDeps, type HubCheckRun, type HubCheckStats } from './huggingface/check-hugging-face-repos.js';
-export { findArchiveSnapshot, DEFAULT_WAYBACK_URL, type WaybackDeps } from './wayback/find-archive-snapshot.js';
+export { findArchiveSnapshot, lookupArchiveSnapshot, DEFAULT_WAYBACK_URL, type ArchiveLookup, type WaybackDeps } from './wayback/find-archive-snapshot.js';
 export { markdownFixTargets, suggestMarkdownFixes, type CheckUrl, type MarkdownFixSuggestion } from './suggest-markdown-fixes.js';
 export { httpsForm } from './https-form.js';
 export { suggestHttpsUpgrade } from './suggest-https-upgrade.js';

@@ -3,12 +3,22 @@ import type { LintFinding } from '../catalog/lint-finding.js';
 import type { Fetch } from '../metadata/default-fetch.js';
 import { suggestHttpsUpgrade } from '../metadata/suggest-https-upgrade.js';
 import { suggestMarkdownFixes } from '../metadata/suggest-markdown-fixes.js';
-import { findArchiveSnapshot } from '../metadata/wayback/find-archive-snapshot.js';
+import { lookupArchiveSnapshot } from '../metadata/wayback/find-archive-snapshot.js';
+import type { ArchiveMemory } from './archive-memory.js';
 import type { CheckedLink } from './checked-link.js';
 
 export interface SuggestionDeps {
   fetch: Fetch;
   env: Readonly<Record<string, string | undefined>>;
+  /** Wayback answers from earlier runs; without it every dead link is looked up. */
+  archiveMemory?: ArchiveMemory;
+}
+
+export interface SuggestionStats {
+  /** Dead links looked up in the Wayback Machine in this run. */
+  waybackRequests: number;
+  /** Dead links whose Wayback answer (a capture or none) was remembered from an earlier run. */
+  waybackRemembered: number;
 }
 
 /**
@@ -23,7 +33,7 @@ export async function attachSuggestions(
   findings: readonly LintFinding[],
   options: { archive: boolean },
   deps: SuggestionDeps,
-): Promise<{ waybackRequests: number }> {
+): Promise<SuggestionStats> {
   const fixes = await suggestMarkdownFixes(findings, async (url) => probes.get(url)?.result ?? links.get(url)?.result ?? { verdict: 'skipped' });
   for (const { brokenUrl, suggestion } of fixes) {
     const link = links.get(brokenUrl);
@@ -36,16 +46,26 @@ export async function attachSuggestions(
     const upgrade = suggestHttpsUpgrade(link.result, resultFor);
     if (upgrade) link.result = { ...link.result, suggestion: upgrade };
   }
-  if (!options.archive) return { waybackRequests: 0 };
+  if (!options.archive) return { waybackRequests: 0, waybackRemembered: 0 };
   const dead = [...links.values()].filter((link) => link.result.verdict === 'dead' && !link.result.suggestion);
+  const remembered = (await deps.archiveMemory?.recall(dead.map((link) => link.result.url))) ?? new Map<string, string | undefined>();
+  const answers = new Map<string, string | undefined>();
   const queue = new PQueue({ concurrency: 2 });
   await Promise.all(
     dead.map((link) =>
       queue.add(async () => {
-        const suggestion = await findArchiveSnapshot(link.result.url, { env: deps.env, fetch: deps.fetch });
-        if (suggestion) link.result = { ...link.result, suggestion };
+        const { url } = link.result;
+        if (remembered.has(url)) {
+          const snapshotUrl = remembered.get(url);
+          if (snapshotUrl) link.result = { ...link.result, suggestion: { url: snapshotUrl, kind: 'archive' } };
+          return;
+        }
+        const lookup = await lookupArchiveSnapshot(url, { env: deps.env, fetch: deps.fetch });
+        if (lookup.kind === 'found') link.result = { ...link.result, suggestion: lookup.suggestion };
+        if (lookup.kind !== 'failed') answers.set(url, lookup.kind === 'found' ? lookup.suggestion.url : undefined);
       }),
     ),
   );
-  return { waybackRequests: dead.length };
+  if (answers.size > 0) await deps.archiveMemory?.remember(answers);
+  return { waybackRequests: dead.length - remembered.size, waybackRemembered: remembered.size };
 }

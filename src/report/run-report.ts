@@ -85,7 +85,10 @@ export interface RunStats {
   graphqlRequests: number;
   githubRestRequests: number;
   hubRequests: number;
+  /** Dead links looked up in the Wayback Machine in this run. */
   waybackRequests: number;
+  /** Dead links whose Wayback answer was remembered from a run in the last 30 days (not asked again). */
+  waybackRemembered: number;
   /** URLs checked only to test a suggestion (the https:// forms of http:// links, corrected markdown URLs); not in `summary` or `links`. */
   probeUrls: number;
 }

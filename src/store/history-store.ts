@@ -1,6 +1,7 @@
 import { DEFAULT_DEAD_RULES, type DeadRules } from './dead-rules.js';
 import { causeText, dbError } from './db-error.js';
 import type { LinkState } from './link-state.js';
+import { archiveAnswers, rememberArchiveAnswers, type ArchiveAnswer } from './queries/archive-answers.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
 import { latestRuns } from './queries/latest-runs.js';
 import { linkChanges, type LinkChanges } from './queries/link-changes.js';
@@ -90,6 +91,16 @@ export class HistoryStore {
 
   repoSeries(catalog: string, since: Date, keys?: readonly string[]): Promise<Map<string, RepoSeries>> {
     return this.#read((tx) => repoSeries(tx, catalog, since, keys));
+  }
+
+  /** The Wayback Machine's answers about `urls` given at or after `since` (see archive-answers.ts). */
+  archiveAnswers(urls: readonly string[], since: Date): Promise<Map<string, ArchiveAnswer>> {
+    return this.#read((tx) => archiveAnswers(tx, urls, since));
+  }
+
+  /** Remembers Wayback answers; answers older than `forgetBefore` are dropped in the same write. */
+  rememberArchiveAnswers(answers: readonly ArchiveAnswer[], forgetBefore: Date): Promise<void> {
+    return this.guard('remembering archive answers', () => this.sql.transaction((tx) => rememberArchiveAnswers(tx, answers, forgetBefore)));
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ export type { LinkState } from './link-state.js';
 export type { Migration } from './migrations/migration.js';
 export { MIGRATIONS } from './migrations/migrations.js';
 export { openStore, type StoreOptions } from './open-store.js';
+export type { ArchiveAnswer } from './queries/archive-answers.js';
 export type { RunAvailability } from './queries/availability-since.js';
 export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
 export type { RecordedCatalog } from './queries/recorded-catalogs.js';

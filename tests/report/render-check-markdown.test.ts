@@ -20,7 +20,7 @@ function report(links: LinkReport[], extra: Partial<RunReport> = {}): RunReport 
   }
   return {
     schemaVersion: 1, catalog: 'local:README.md', conclusive: true, startedAt: '2026-11-26T03:00:00.000Z', finishedAt: '2026-11-26T03:00:42.000Z',
-    summary, links, findings: [], stats: { elapsedMs: 42_000, httpRequests: 1, graphqlRequests: 0, githubRestRequests: 0, hubRequests: 0, waybackRequests: 0, probeUrls: 0 },
+    summary, links, findings: [], stats: { elapsedMs: 42_000, httpRequests: 1, graphqlRequests: 0, githubRestRequests: 0, hubRequests: 0, waybackRequests: 0, waybackRemembered: 0, probeUrls: 0 },
     ...extra,
   };
 }

@@ -38,12 +38,17 @@ function candidates(url: string): string[] {
   return [url, url.replace(/\/+$/, '')];
 }
 
-/**
- * The closest Wayback Machine capture of a dead link, from the availability API. Returns
- * undefined when there is none, when the closest capture was not a 2xx, and when the API is
- * slow, down or answers nonsense: a missing suggestion never stops a run.
- */
-export async function findArchiveSnapshot(url: string, deps: WaybackDeps = {}): Promise<Suggestion | undefined> {
+/** What the availability API said about a URL. */
+export type ArchiveLookup =
+  /** A 2xx capture exists: its address, as a suggestion. */
+  | { kind: 'found'; suggestion: Suggestion }
+  /** The API answered: no capture, or the closest one was not a 2xx. Worth remembering. */
+  | { kind: 'none' }
+  /** The API was slow, down or answered nonsense: says nothing about the URL; asked again next time. */
+  | { kind: 'failed' };
+
+/** The closest Wayback Machine capture of a dead link, telling "none" (an answer) from "failed" (no answer). */
+export async function lookupArchiveSnapshot(url: string, deps: WaybackDeps = {}): Promise<ArchiveLookup> {
   const env = deps.env ?? process.env;
   const base = (deps.baseUrl ?? env.WAYBACK_API_URL ?? DEFAULT_WAYBACK_URL).replace(/\/+$/, '');
   const fetch = deps.fetch ?? defaultFetch;
@@ -59,19 +64,29 @@ export async function findArchiveSnapshot(url: string, deps: WaybackDeps = {}): 
       });
       if (!response.ok) {
         await response.body?.cancel();
-        return undefined;
+        return { kind: 'failed' };
       }
       body = await response.json();
     } catch {
-      return undefined;
+      return { kind: 'failed' };
     }
     const parsed = AvailabilitySchema.safeParse(body);
-    if (!parsed.success) return undefined;
+    if (!parsed.success) return { kind: 'failed' };
     const closest = parsed.data.archived_snapshots?.closest;
     if (!closest?.available) continue;
-    if (closest.status !== undefined && !/^2\d\d$/.test(closest.status)) return undefined;
+    if (closest.status !== undefined && !/^2\d\d$/.test(closest.status)) return { kind: 'none' };
     // Captures are served over HTTPS too; a fix pull request should not add an http:// link.
-    return { url: closest.url.replace(/^http:\/\/web\.archive\.org\//, 'https://web.archive.org/'), kind: 'archive' };
+    return { kind: 'found', suggestion: { url: closest.url.replace(/^http:\/\/web\.archive\.org\//, 'https://web.archive.org/'), kind: 'archive' } };
   }
-  return undefined;
+  return { kind: 'none' };
+}
+
+/**
+ * The closest Wayback Machine capture of a dead link, from the availability API. Returns
+ * undefined when there is none, when the closest capture was not a 2xx, and when the API is
+ * slow, down or answers nonsense: a missing suggestion never stops a run.
+ */
+export async function findArchiveSnapshot(url: string, deps: WaybackDeps = {}): Promise<Suggestion | undefined> {
+  const lookup = await lookupArchiveSnapshot(url, deps);
+  return lookup.kind === 'found' ? lookup.suggestion : undefined;
 }

@@ -17,12 +17,15 @@ export async function insertRows(tx: SqlExecutor, table: string, columns: readon
   }
 }
 
-/** Runs `SELECT … WHERE column IN (…)` over `values` in chunks and concatenates the rows. */
-export async function selectIn<T>(tx: SqlExecutor, select: string, values: readonly SqlParam[]): Promise<T[]> {
+/**
+ * Runs `SELECT … WHERE column IN (…)` over `values` in chunks and concatenates the rows;
+ * `leading` binds the placeholders `select` has before the list.
+ */
+export async function selectIn<T>(tx: SqlExecutor, select: string, values: readonly SqlParam[], leading: readonly SqlParam[] = []): Promise<T[]> {
   const rows: T[] = [];
   for (let start = 0; start < values.length; start += ROWS_PER_STATEMENT) {
     const chunk = values.slice(start, start + ROWS_PER_STATEMENT);
-    rows.push(...(await tx.all<T>(`${select} IN (${chunk.map(() => '?').join(', ')})`, chunk)));
+    rows.push(...(await tx.all<T>(`${select} IN (${chunk.map(() => '?').join(', ')})`, [...leading, ...chunk])));
   }
   return rows;
 }
