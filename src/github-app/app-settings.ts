@@ -26,9 +26,12 @@ export interface AppSettings {
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** The operator lets repositories check private addresses (`allowPrivateNetworks` in their config). */
   allowPrivateNetworks: boolean;
+  /** Days a removed repository's history is kept (after its removal and its last run); `null` (`off`) keeps it. */
+  historyRetentionDays: number | null;
 }
 
 export const DEFAULT_CRON = '0 3 * * *';
+export const DEFAULT_HISTORY_RETENTION_DAYS = 90;
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -52,6 +55,7 @@ const settingsSchema = z.strictObject({
   webhookPath: z.string().startsWith('/', 'WEBHOOK_PATH must start with /'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'], { error: 'LOG_LEVEL must be trace, debug, info, warn, error or fatal' }),
   allowPrivateNetworks: z.boolean(),
+  historyRetentionDays: z.coerce.number({ error: 'LINKMEDIC_HISTORY_RETENTION_DAYS must be a whole number of days or "off"' }).int().min(0).nullable(),
 });
 
 // PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
@@ -95,6 +99,7 @@ export function readAppSettings(env: Env = process.env, cwd: string = process.cw
     webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     allowPrivateNetworks: flag(env.LINKMEDIC_ALLOW_PRIVATE_NETWORKS),
+    historyRetentionDays: /^off$/i.test(env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() ?? '') ? null : env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() || DEFAULT_HISTORY_RETENTION_DAYS,
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;

@@ -16,7 +16,12 @@ export async function createAppRuntime(
   const probot = new ProbotClass();
   // Probot builds its logger and Octokit asynchronously.
   await probot.ready();
-  const runtime = new AppRuntime(probot, { ...options, store, allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks });
+  const runtime = new AppRuntime(probot, {
+    ...options,
+    store,
+    allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks,
+    historyRetentionDays: options.historyRetentionDays !== undefined ? options.historyRetentionDays : settings.historyRetentionDays,
+  });
   return {
     runtime,
     close: async () => {

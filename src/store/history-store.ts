@@ -1,5 +1,6 @@
 import { DEFAULT_DEAD_RULES, type DeadRules } from './dead-rules.js';
 import { causeText, dbError } from './db-error.js';
+import { deleteIdleCatalog, type DeletedHistory } from './delete-idle-catalog.js';
 import type { LinkState } from './link-state.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
 import { latestRuns } from './queries/latest-runs.js';
@@ -90,6 +91,15 @@ export class HistoryStore {
 
   repoSeries(catalog: string, since: Date, keys?: readonly string[]): Promise<Map<string, RepoSeries>> {
     return this.#read((tx) => repoSeries(tx, catalog, since, keys));
+  }
+
+  /**
+   * Deletes the catalog's whole history if it has had no run since `idleSince` (resolves to
+   * undefined, deleting nothing, if it has). The GitHub App calls it for repositories removed
+   * from the app, once their retention has passed.
+   */
+  deleteIdleCatalog(catalog: string, idleSince: Date): Promise<DeletedHistory | undefined> {
+    return this.guard('deleting history', () => this.sql.transaction((tx) => deleteIdleCatalog(tx, catalog, idleSince)));
   }
 
   close(): Promise<void> {

@@ -4,10 +4,11 @@ import type { CheckOptions } from '../../check/check-options.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { HistoryStore } from '../../store/history-store.js';
-import type { Env } from '../app-settings.js';
+import { DEFAULT_HISTORY_RETENTION_DAYS, type Env } from '../app-settings.js';
 import type { GithubClient } from '../repo-run.js';
 import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
+import { RepoRemovals } from '../state/repo-removals.js';
 import { RepoLocks } from './repo-locks.js';
 
 /** Tries of one piece of webhook work before it is left to the nightly pass. */
@@ -28,6 +29,8 @@ export interface AppDeps {
   check?: CheckOptions;
   /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
   sleep?: (ms: number) => Promise<void>;
+  /** Days a removed repository's history is kept after its last run; `null` keeps it for ever. Default 90. */
+  historyRetentionDays?: number | null;
 }
 
 /**
@@ -43,6 +46,9 @@ export class AppRuntime {
   readonly sleep: ((ms: number) => Promise<void>) | undefined;
   readonly passes: PassLog;
   readonly memory: RepoMemory;
+  /** Repositories removed from the app, whose history is deleted once it is old enough. */
+  readonly removals: RepoRemovals;
+  readonly historyRetentionDays: number | null;
   readonly locks = new RepoLocks();
   readonly #background: PQueue;
   readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
@@ -60,6 +66,8 @@ export class AppRuntime {
     this.sleep = deps.sleep;
     this.passes = new PassLog(deps.store.sql);
     this.memory = new RepoMemory(deps.store.sql);
+    this.removals = new RepoRemovals(deps.store.sql);
+    this.historyRetentionDays = deps.historyRetentionDays === undefined ? DEFAULT_HISTORY_RETENTION_DAYS : deps.historyRetentionDays;
     this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
