@@ -7,6 +7,7 @@ import { resolveLocalLink } from './check/resolve-local-link.js';
 import type { HttpClient } from './http/http-client.js';
 import type { GithubClient } from './metadata/github/create-github-octokit.js';
 import { httpsForm } from './metadata/https-form.js';
+import type { HubRateLimit } from './metadata/huggingface/parse-rate-limit-headers.js';
 import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
 import { storeArchiveMemory } from './pipeline/archive-memory.js';
 import { attachSuggestions } from './pipeline/attach-suggestions.js';
@@ -43,6 +44,8 @@ export interface CatalogCheckDeps {
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   github?: { client?: GithubClient; token?: string };
+  /** Told what each Hugging Face Hub answer said about the API budget (the app's `/metrics`). */
+  onHubRateLimit?: (limit: HubRateLimit) => void;
 }
 
 export interface CatalogRun {

@@ -26,9 +26,18 @@ export interface AppSettings {
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** The operator lets repositories check private addresses (`allowPrivateNetworks` in their config). */
   allowPrivateNetworks: boolean;
+  /** Days a removed repository's history is kept (after its removal and its last run); `null` (`off`) keeps it. */
+  historyRetentionDays: number | null;
+  /** `REDIS_URL`: `/readyz` checks it answers; the queue and Octokit's throttling share it. */
+  redisUrl?: string;
+  /** Where a process without the web front (`linkmedic worker`) serves /healthz, /readyz and /metrics. */
+  metricsPort: number;
 }
 
 export const DEFAULT_CRON = '0 3 * * *';
+export const DEFAULT_HISTORY_RETENTION_DAYS = 90;
+/** The port OpenTelemetry's and many exporters' Prometheus endpoints use. */
+export const DEFAULT_METRICS_PORT = 9464;
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -52,6 +61,9 @@ const settingsSchema = z.strictObject({
   webhookPath: z.string().startsWith('/', 'WEBHOOK_PATH must start with /'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'], { error: 'LOG_LEVEL must be trace, debug, info, warn, error or fatal' }),
   allowPrivateNetworks: z.boolean(),
+  historyRetentionDays: z.coerce.number({ error: 'LINKMEDIC_HISTORY_RETENTION_DAYS must be a whole number of days or "off"' }).int().min(0).nullable(),
+  redisUrl: z.string().regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL').optional(),
+  metricsPort: z.coerce.number({ error: 'METRICS_PORT must be a port number' }).int().min(0).max(65_535),
 });
 
 // PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
@@ -95,6 +107,9 @@ export function readAppSettings(env: Env = process.env, cwd: string = process.cw
     webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     allowPrivateNetworks: flag(env.LINKMEDIC_ALLOW_PRIVATE_NETWORKS),
+    historyRetentionDays: /^off$/i.test(env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() ?? '') ? null : env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() || DEFAULT_HISTORY_RETENTION_DAYS,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    metricsPort: env.METRICS_PORT?.trim() || DEFAULT_METRICS_PORT,
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;

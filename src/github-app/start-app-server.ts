@@ -1,13 +1,15 @@
-import { Server, type Logger } from 'probot';
-import { openStore } from '../store/open-store.js';
+import type { Server } from 'node:http';
+import type { Logger } from 'probot';
 import { linkmedicApp } from './app.js';
 import type { AppSettings } from './app-settings.js';
-import { createAppLog } from './create-app-log.js';
-import { appProbotClass } from './create-app-probot.js';
+import { createAppRuntime } from './create-app-runtime.js';
 import type { GithubPacing } from './github/create-app-octokit.js';
 import { RESUME_WITHIN_MS, runNightlyPass } from './nightly/run-nightly-pass.js';
-import { AppRuntime, type AppDeps } from './runtime/app-runtime.js';
+import type { AppDeps, AppRuntime } from './runtime/app-runtime.js';
 import { startScheduler, type Scheduler } from './scheduler/start-scheduler.js';
+import { checkReadiness } from './server/check-readiness.js';
+import { listenHttp } from './server/listen-http.js';
+import { OPS_PATHS, opsRoutes } from './server/ops-routes.js';
 
 export interface AppServerOptions extends Partial<AppDeps> {
   pacing?: GithubPacing;
@@ -15,7 +17,7 @@ export interface AppServerOptions extends Partial<AppDeps> {
 }
 
 export interface RunningAppServer {
-  server: Server;
+  http: Server;
   runtime: AppRuntime;
   scheduler?: Scheduler;
   /** The port actually listened on (PORT=0 picks a free one). */
@@ -24,27 +26,26 @@ export interface RunningAppServer {
 }
 
 /**
- * `linkmedic serve` / `npm start`: Probot's server (webhooks verified against WEBHOOK_SECRET) with
- * linkmedic's handlers, the cron-scheduled nightly pass in the same process, and a pass cut short
- * by a crash or restart resumed at startup.
+ * `linkmedic serve` / `npm start`: Probot's webhook middleware (deliveries verified against
+ * WEBHOOK_SECRET) with linkmedic's handlers, /healthz, /readyz and /metrics, the cron-scheduled
+ * nightly pass in the same process, and a pass cut short by a crash or restart resumed at startup.
+ * The store is opened and migrated before the server listens.
  */
 export async function startAppServer(settings: AppSettings, options: AppServerOptions = {}): Promise<RunningAppServer> {
-  const store = options.store ?? (await openStore({ path: settings.dbPath, ...(options.now && { now: options.now }) }));
-  const log = options.log ?? createAppLog(settings);
-  const server = new Server({
-    Probot: appProbotClass(settings, { ...(options.pacing && { pacing: options.pacing }), log }),
+  const { runtime: rt, close } = await createAppRuntime(settings, options);
+  linkmedicApp(rt);
+  const webhooks = await rt.probot.getNodeMiddleware({ path: settings.webhookPath });
+  const readiness = () => checkReadiness({ store: rt.store, ...(settings.redisUrl !== undefined && { redisUrl: settings.redisUrl }) });
+  const http = await listenHttp({
     host: settings.host,
     port: settings.port,
-    webhookPath: settings.webhookPath,
-    log,
+    log: rt.log,
+    quietPaths: OPS_PATHS,
+    handlers: [webhooks, opsRoutes({ metrics: rt.metrics, readiness })],
+  }).catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
-  let runtime: AppRuntime | undefined;
-  await server.load((probot) => {
-    runtime = new AppRuntime(probot, { ...options, store, allowPrivateNetworks: options.allowPrivateNetworks ?? settings.allowPrivateNetworks });
-    linkmedicApp(runtime);
-  });
-  const http = await server.start();
-  const rt = runtime!;
   const stopping = new AbortController();
   const pass = (trigger: string) => runNightlyPass(rt, { trigger, signal: stopping.signal });
   const scheduler = settings.cron === 'off'
@@ -52,19 +53,17 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
     : startScheduler({ cron: settings.cron, timezone: settings.timezone, run: () => pass('schedule'), log: rt.log });
   const unfinished = await rt.passes.unfinishedPass();
   if (unfinished && rt.now().getTime() - unfinished.startedAt.getTime() <= RESUME_WITHIN_MS) rt.enqueue('resuming the nightly pass', () => pass('startup'));
-  const address = http.address();
+  rt.log.info(`listening on http://${settings.host}:${http.port}${settings.webhookPath}`);
   return {
-    server,
+    http: http.server,
     runtime: rt,
     ...(scheduler && { scheduler }),
-    port: typeof address === 'object' && address ? address.port : settings.port,
+    port: http.port,
     stop: async () => {
       stopping.abort();
       await scheduler?.stop();
-      http.closeAllConnections();
-      await server.stop();
-      await rt.idle();
-      if (!options.store) await store.close();
+      await http.close();
+      await close();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { GithubClient } from '../metadata/github/create-github-octokit.js';
 import { parseGithubRepoUrl } from '../metadata/github/parse-github-repo-url.js';
 import { checkHuggingFaceRepos } from '../metadata/huggingface/check-hugging-face-repos.js';
 import { parseHuggingFaceUrl } from '../metadata/huggingface/parse-hugging-face-url.js';
+import type { HubRateLimit } from '../metadata/huggingface/parse-rate-limit-headers.js';
 import type { CheckedLink } from './checked-link.js';
 
 export interface CheckLinksDeps {
@@ -17,6 +18,8 @@ export interface CheckLinksDeps {
   /** The GitHub App's installation client, or a token; else `GITHUB_TOKEN` from `env`. */
   github?: { client?: GithubClient; token?: string };
   sleep?: (ms: number) => Promise<void>;
+  /** Told what each Hub answer said about the API budget. */
+  onHubRateLimit?: (limit: HubRateLimit) => void;
 }
 
 export interface LinkChecks {
@@ -68,7 +71,7 @@ export async function checkLinks(
   const apiDeps = { env: deps.env, fetch: deps.http.fetch, now: deps.now, ...(deps.sleep && { sleep: deps.sleep }) };
   const [github, hub] = await Promise.all([
     checkGithubRepos(githubUrls, { ...apiDeps, ...deps.github }),
-    checkHuggingFaceRepos(hubUrls, apiDeps),
+    checkHuggingFaceRepos(hubUrls, { ...apiDeps, ...(deps.onHubRateLimit && { onRateLimit: deps.onHubRateLimit }) }),
   ]);
   const fallbacks = new Map<string, string>();
   const take = <F>(checks: Iterable<ApiCheck<F>>, checkedBy: CheckedLink['checkedBy'], key: 'github' | 'huggingface') => {

@@ -1,5 +1,6 @@
 import { DEFAULT_DEAD_RULES, type DeadRules } from './dead-rules.js';
 import { causeText, dbError } from './db-error.js';
+import { deleteIdleCatalog, type DeletedHistory } from './delete-idle-catalog.js';
 import type { LinkState } from './link-state.js';
 import { archiveAnswers, rememberArchiveAnswers, type ArchiveAnswer } from './queries/archive-answers.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
@@ -101,6 +102,15 @@ export class HistoryStore {
   /** Remembers Wayback answers; answers older than `forgetBefore` are dropped in the same write. */
   rememberArchiveAnswers(answers: readonly ArchiveAnswer[], forgetBefore: Date): Promise<void> {
     return this.guard('remembering archive answers', () => this.sql.transaction((tx) => rememberArchiveAnswers(tx, answers, forgetBefore)));
+  }
+
+  /**
+   * Deletes the catalog's whole history if it has had no run since `idleSince` (resolves to
+   * undefined, deleting nothing, if it has). The GitHub App calls it for repositories removed
+   * from the app, once their retention has passed.
+   */
+  deleteIdleCatalog(catalog: string, idleSince: Date): Promise<DeletedHistory | undefined> {
+    return this.guard('deleting history', () => this.sql.transaction((tx) => deleteIdleCatalog(tx, catalog, idleSince)));
   }
 
   close(): Promise<void> {

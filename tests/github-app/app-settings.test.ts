@@ -26,6 +26,8 @@ describe('readAppSettings', () => {
       webhookPath: '/api/github/webhooks',
       logLevel: 'info',
       allowPrivateNetworks: false,
+      historyRetentionDays: 90,
+      metricsPort: 9464,
     });
   });
 
@@ -39,6 +41,9 @@ describe('readAppSettings', () => {
     ['the in-process schedule turned off for an external cron', { LINKMEDIC_CRON: 'off' }, { cron: 'off' }],
     ['the operator allows private networks', { LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true' }, { allowPrivateNetworks: true }],
     ['server settings', { HOST: '0.0.0.0', PORT: '8080', WEBHOOK_PATH: '/hooks', LOG_LEVEL: 'warn' }, { host: '0.0.0.0', port: 8080, webhookPath: '/hooks', logLevel: 'warn' }],
+    ['PORT=0 asks for a free port', { PORT: '0' }, { port: 0 }],
+    ['operating settings', { LINKMEDIC_HISTORY_RETENTION_DAYS: '30', REDIS_URL: 'redis://:pw@redis.internal:6379/2', METRICS_PORT: '9100' }, { historyRetentionDays: 30, redisUrl: 'redis://:pw@redis.internal:6379/2', metricsPort: 9100 }],
+    ['history kept for ever', { LINKMEDIC_HISTORY_RETENTION_DAYS: 'off' }, { historyRetentionDays: null }],
   ])('%s', (_name, env, expected) => {
     expect(readAppSettings({ ...BASE, ...env }, dir)).toMatchObject(expected);
   });
@@ -46,6 +51,7 @@ describe('readAppSettings', () => {
   it.each([
     ['nothing set', {}, ['APP_ID is required', 'PRIVATE_KEY or PRIVATE_KEY_PATH is required', 'WEBHOOK_SECRET is required']],
     ['bad values, all reported at once', { ...BASE, APP_ID: 'abc', LINKMEDIC_CRON: 'every night', LINKMEDIC_TZ: 'Mars/Olympus', PORT: 'x' }, ['APP_ID must be the numeric app id', 'LINKMEDIC_CRON is not a cron expression', 'LINKMEDIC_TZ is not an IANA time zone', 'PORT must be a port number']],
+    ['bad operating values', { ...BASE, LINKMEDIC_HISTORY_RETENTION_DAYS: '-1', REDIS_URL: 'localhost:6379', METRICS_PORT: '70000' }, ['LINKMEDIC_HISTORY_RETENTION_DAYS must be a whole number of days or "off"', 'REDIS_URL must be a redis:// or rediss:// URL', 'METRICS_PORT']],
     ['a key that is not a PEM', { ...BASE, PRIVATE_KEY: 'not-a-key' }, ['is not a PEM private key']],
     ['an unreadable key file', { ...BASE, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: 'missing.pem' }, ['PRIVATE_KEY_PATH missing.pem cannot be read']],
   ])('refuses %s with one CONFIG_INVALID message naming the variables', (_name, env, fragments) => {

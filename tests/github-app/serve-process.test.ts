@@ -26,19 +26,25 @@ interface Served {
   exited: Promise<number | null>;
 }
 
-/** `linkmedic serve` from source in a child process, as `npm start` runs it. */
+/**
+ * `linkmedic serve` from source in a child process, as `npm start` runs it. With `PORT: '0'` the
+ * port is the one the server says it listens on.
+ */
 async function serve(env: Record<string, string>): Promise<Served> {
-  const port = await freePort();
+  const requested = env.PORT ?? String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts'), 'serve'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', ...env, PORT: requested },
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const started = Date.now();
-  while (!(await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) {
+  let port = Number(requested);
+  for (;;) {
+    if (port === 0) port = Number(/linkmedic: listening on 127\.0\.0\.1:(\d+)\//.exec(output)?.[1] ?? 0);
+    if (port !== 0 && (await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) break;
     if (Date.now() - started > 20_000) throw new Error(`serve did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -92,6 +98,26 @@ describe('linkmedic serve (a child process, Probot pointed at GitHub through GHE
     expect(logs).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
     fake.webhooks.deliverTo(null);
   }, 60_000);
+
+  it('PORT=0: listens on a free port and says which; answers /healthz, /readyz and /metrics there', async () => {
+    const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-serve-')), 'linkmedic.db');
+    const app = await serve({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'warn', LINKMEDIC_CRON: 'off', PORT: '0' });
+    try {
+      expect(app.port).not.toBe(3000);
+      const base = `http://127.0.0.1:${app.port}`;
+      expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok\n');
+      const ready = await fetch(`${base}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready', checks: { database: { status: 'ok', detail: expect.stringMatching(/^sqlite schema \d+$/) } } }]);
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toMatch(/^linkmedic_repository_runs_total\{outcome="done"\} 0$/m);
+      expect(metrics).toMatch(/^linkmedic_queue_jobs\{state="waiting"\} 0$/m);
+      // `serve` adds the process's own metrics.
+      expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
+    } finally {
+      app.child.kill('SIGTERM');
+    }
+    expect(await app.exited).toBe(0);
+  }, 30_000);
 
   it('without an app, serves the registration page with the manifest of app.yml', async () => {
     const app = await serve({ NO_SMEE_SETUP: 'true', LOG_LEVEL: 'warn' });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { run as runProbot } from 'probot';
 import { readAppSettings, type Env } from '../../github-app/app-settings.js';
 import { withDotEnv } from '../../github-app/with-dot-env.js';
+import { AppMetrics } from '../../github-app/ops/app-metrics.js';
 import { startAppServer } from '../../github-app/start-app-server.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -37,7 +38,8 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
         return;
       }
       const settings = readAppSettings(env, io.cwd);
-      const app = await startAppServer(settings, { env });
+      // The process's own metrics (memory, CPU, event loop) beside the app's: one runtime per process here.
+      const app = await startAppServer(settings, { env, metrics: new AppMetrics({ process: true }) });
       const schedule = app.scheduler ? `nightly pass "${settings.cron}" (${settings.timezone}), next ${app.scheduler.nextRun()?.toISOString() ?? 'never'}` : 'no nightly schedule (LINKMEDIC_CRON=off: run linkmedic run-nightly from your own scheduler)';
       io.stderr.write(`linkmedic: listening on ${settings.host}:${app.port}${settings.webhookPath}; ${schedule}\n`);
       const signal = await untilSignal();

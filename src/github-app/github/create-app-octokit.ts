@@ -43,13 +43,27 @@ const noBlindRepeats = (octokit: Octokit): void => {
   });
 };
 
+/** Response headers as Octokit hands them over. */
+export type ResponseHeaders = Readonly<Record<string, string | number | undefined>>;
+
+/** Shows every answer's headers (and a failed request's, when GitHub answered) to `observe`. */
+const reportHeaders = (observe: (headers: ResponseHeaders) => void) => (octokit: Octokit): void => {
+  octokit.hook.after('request', (response) => observe(response.headers));
+  octokit.hook.error('request', (error) => {
+    const headers = (error as { response?: { headers?: ResponseHeaders } }).response?.headers;
+    if (headers) observe(headers);
+    throw error;
+  });
+};
+
 /**
  * Probot's Octokit as linkmedic needs it: secondary rate limits waited out rather than only
  * logged (Probot's own default gives up on them), primary limits waited out when they reset soon,
  * 5xx retried except for writes that must not happen twice, and writes paced per installation.
  * The options are applied over whatever Probot passes, so they hold for installation clients too.
+ * `observeHeaders` sees every answer's headers (the rate limit left, for `/metrics`).
  */
-export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING): typeof ProbotOctokit {
+export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING, observeHeaders?: (headers: ResponseHeaders) => void): typeof ProbotOctokit {
   const common = { timeout: 2 * 60 * 1000 };
   const write = new Bottleneck.Group({ id: 'linkmedic-write', maxConcurrent: 1, minTime: pacing.writeIntervalMs, ...common });
   const notifications = new Bottleneck.Group({ id: 'linkmedic-notifications', maxConcurrent: 1, minTime: pacing.notificationIntervalMs, ...common });
@@ -64,7 +78,8 @@ export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING): typeof 
     octokit.log.warn(`secondary rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : 'giving up for now'}`);
     return wait;
   };
-  return ProbotOctokit.plugin(noBlindRepeats).defaults((options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
+  const plugins = observeHeaders ? [noBlindRepeats, reportHeaders(observeHeaders)] : [noBlindRepeats];
+  return ProbotOctokit.plugin(...plugins).defaults((options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
     ...options,
     userAgent: 'linkmedic',
     throttle: {

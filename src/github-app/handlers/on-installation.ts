@@ -18,6 +18,8 @@ export function welcomeRepositories(rt: AppRuntime, installationId: number, repo
 }
 
 async function welcomeRepository(rt: AppRuntime, installationId: number, fullName: string): Promise<void> {
+  // Given back to the app after a removal: its history is kept.
+  await rt.removals.forgetRepositoryRemoval(fullName);
   const [owner, repo] = fullName.split('/') as [string, string];
   const octokit = await rt.installation(installationId);
   const { data } = await octokit.rest.repos.get({ owner, repo });

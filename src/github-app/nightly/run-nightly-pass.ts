@@ -6,6 +6,7 @@ import type { AppRuntime } from '../runtime/app-runtime.js';
 import { repoKey, type RepoTarget } from '../repository/repo-target.js';
 import { runRepository, type RepoRunStatus } from '../repository/run-repository.js';
 import { listTargets } from './list-targets.js';
+import { pruneRemovedHistory } from './prune-removed-history.js';
 
 export interface PassOptions {
   /** Recorded with the pass: `schedule`, `cli`, `startup`. */
@@ -44,7 +45,8 @@ const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
 };
 
 /**
- * One walk over every installation's repositories. Progress is kept in SQLite: a pass cut short
+ * One walk over every installation's repositories, then the history of repositories removed from
+ * the app long enough ago is deleted. Progress is kept in SQLite: a pass cut short
  * (crash, restart, shutdown) is resumed by the next one without redoing finished repositories,
  * and a repository whose run was recorded but not yet written to GitHub reuses that run. One
  * repository's failure never stops the others; it is retried after them, up to `MAX_ATTEMPTS` times in all.
@@ -78,7 +80,8 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
   const pass = await rt.passes.openPass(options.trigger, rt.now(), RESUME_WITHIN_MS);
   const log = rt.log.child({ pass: pass.id });
   log.info({ resumed: pass.resumed, trigger: pass.trigger }, pass.resumed ? 'resuming nightly pass' : 'nightly pass started');
-  const { targets, suspended, archived } = await listTargets(rt);
+  const listedAt = rt.now();
+  const { targets, suspended, archived, installed } = await listTargets(rt);
   for (let sweep = 0; sweep < MAX_ATTEMPTS; sweep += 1) {
     const states = new Map((await rt.passes.repos(pass.id)).map((state) => [state.repo, state]));
     const pending = targets.filter((target) => {
@@ -92,6 +95,7 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
     }
   }
   await rt.passes.finishPass(pass.id, rt.now());
+  await pruneRemovedHistory(rt, { installed, listedAt }).catch((error: unknown) => log.error({ err: error }, 'deleting the history of removed repositories failed; the next pass tries again'));
   const result = await outcome(rt, pass, 'finished', suspended, archived);
   log.info({ repos: result.repos.length, failed: result.repos.filter((repo) => repo.state === 'failed').length }, 'nightly pass finished');
   return result;

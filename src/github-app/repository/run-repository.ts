@@ -47,8 +47,23 @@ export interface RepoRunOutcome {
  * One repository from the default branch's head to an up-to-date GitHub: config, files, check,
  * record, then the GitHub steps. With `pass`, a run recorded earlier in the same pass is reused
  * instead of checked again, so a retried or resumed repository never checks twice or writes twice.
+ * Counted in `/metrics` by how it ended, with its duration.
  */
-export async function runRepository(rt: AppRuntime, target: RepoTarget, options: { trigger: RunTrigger; pass?: { id: number } }): Promise<RepoRunOutcome> {
+export async function runRepository(rt: AppRuntime, target: RepoTarget, options: RunOptions): Promise<RepoRunOutcome> {
+  const ended = rt.metrics.startRun();
+  try {
+    const outcome = await run(rt, target, options);
+    ended(outcome.status);
+    return outcome;
+  } catch (error) {
+    ended('failed');
+    throw error;
+  }
+}
+
+type RunOptions = { trigger: RunTrigger; pass?: { id: number } };
+
+async function run(rt: AppRuntime, target: RepoTarget, options: RunOptions): Promise<RepoRunOutcome> {
   const session: RepoSession = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
   const key = repoKey(target);
   const recordedRunId = options.pass ? (await rt.passes.repo(options.pass.id, key))?.runId : undefined;
@@ -86,8 +101,12 @@ export async function runRepository(rt: AppRuntime, target: RepoTarget, options:
         exclude: config.config.exclude.map((source) => new RegExp(source)),
         deadRules: deadRules(config.config.deadAfter),
       },
-      { http, store: rt.store, env: rt.env, now: rt.now, ...(rt.sleep && { sleep: rt.sleep }), github: { client: asMetadataClient(octokit) } },
+      {
+        http, store: rt.store, env: rt.env, now: rt.now, ...(rt.sleep && { sleep: rt.sleep }), github: { client: asMetadataClient(octokit) },
+        onHubRateLimit: (limit) => rt.metrics.observeHubRateLimit(limit),
+      },
     );
+    rt.metrics.countLinks(catalogRun.report.summary);
     record = { runId: catalogRun.runId, repo: key, headSha, config: config.config, report: catalogRun.report };
   } finally {
     await http.close();

@@ -4,10 +4,13 @@ import type { CheckOptions } from '../../check/check-options.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { HistoryStore } from '../../store/history-store.js';
-import type { Env } from '../app-settings.js';
+import { DEFAULT_HISTORY_RETENTION_DAYS, type Env } from '../app-settings.js';
+import { AppMetrics } from '../ops/app-metrics.js';
+import type { QueueCounts, QueueCountsProvider } from '../ops/queue-counts.js';
 import type { GithubClient } from '../repo-run.js';
 import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
+import { RepoRemovals } from '../state/repo-removals.js';
 import { RepoLocks } from './repo-locks.js';
 
 /** Tries of one piece of webhook work before it is left to the nightly pass. */
@@ -28,6 +31,12 @@ export interface AppDeps {
   check?: CheckOptions;
   /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
   sleep?: (ms: number) => Promise<void>;
+  /** What `/metrics` reports; the same instance the app's Octokit reports GitHub's rate limits to. */
+  metrics?: AppMetrics;
+  /** The work queue's counts for `/metrics`; default the in-process queue's (BullMQ passes its `getJobCounts`). */
+  queueCounts?: QueueCountsProvider;
+  /** Days a removed repository's history is kept after its last run; `null` keeps it for ever. Default 90. */
+  historyRetentionDays?: number | null;
 }
 
 /**
@@ -43,8 +52,15 @@ export class AppRuntime {
   readonly sleep: ((ms: number) => Promise<void>) | undefined;
   readonly passes: PassLog;
   readonly memory: RepoMemory;
+  /** Repositories removed from the app, whose history is deleted once it is old enough. */
+  readonly removals: RepoRemovals;
+  readonly historyRetentionDays: number | null;
+  readonly metrics: AppMetrics;
   readonly locks = new RepoLocks();
   readonly #background: PQueue;
+  readonly #queueCounts: QueueCountsProvider;
+  /** Pieces of webhook work given up after their attempts, since this process started. */
+  #failed = 0;
   readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
   #botLogin: Promise<string> | undefined;
 
@@ -60,7 +76,12 @@ export class AppRuntime {
     this.sleep = deps.sleep;
     this.passes = new PassLog(deps.store.sql);
     this.memory = new RepoMemory(deps.store.sql);
+    this.removals = new RepoRemovals(deps.store.sql);
+    this.historyRetentionDays = deps.historyRetentionDays === undefined ? DEFAULT_HISTORY_RETENTION_DAYS : deps.historyRetentionDays;
+    this.metrics = deps.metrics ?? new AppMetrics();
     this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
+    this.#queueCounts = deps.queueCounts ?? (async () => ({ waiting: this.#background.size, active: this.#background.pending, failed: this.#failed }));
+    this.metrics.watchQueue(this.#queueCounts);
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
 
@@ -102,6 +123,7 @@ export class AppRuntime {
           return;
         } catch (error) {
           if (attempt >= WEBHOOK_WORK_ATTEMPTS) {
+            this.#failed += 1;
             this.log.error({ err: error }, `${label} failed`);
             return;
           }
@@ -109,6 +131,11 @@ export class AppRuntime {
         }
       }
     });
+  }
+
+  /** The work queue's counts, as `/metrics` reports them. */
+  queueCounts(): Promise<QueueCounts> {
+    return this.#queueCounts();
   }
 
   /** Resolves once every queued piece of work has finished. */

@@ -7,6 +7,7 @@ import type { HubFacts } from './hub-facts.js';
 import { HubPacer } from './hub-pacer.js';
 import { hubCheckFromAnswer } from './hub-repo-verdict.js';
 import { parseHuggingFaceUrl, type HubRepoRef } from './parse-hugging-face-url.js';
+import type { HubRateLimit } from './parse-rate-limit-headers.js';
 
 export interface HubCheckDeps {
   /** Read for `HF_ENDPOINT` and `HF_TOKEN`; default `process.env`. */
@@ -23,6 +24,8 @@ export interface HubCheckDeps {
   /** The budget assumed until the Hub's `RateLimit-Policy` says otherwise (anonymous: 500 / 5 min). */
   quota?: number;
   windowMs?: number;
+  /** Told what each answer's `RateLimit` headers said (an operator's gauge of the budget left). */
+  onRateLimit?: (limit: HubRateLimit) => void;
 }
 
 export interface HubCheckStats {
@@ -63,6 +66,7 @@ export async function checkHuggingFaceRepos(urls: readonly string[], deps: HubCh
     pacer, now, sleep, stats,
     requestTimeoutMs: deps.requestTimeoutMs ?? 15_000,
     maxTransientRetries: deps.maxTransientRetries ?? 2,
+    ...(deps.onRateLimit && { onRateLimit: deps.onRateLimit }),
   };
 
   const key = (ref: HubRepoRef) => `${ref.kind}:${ref.id.toLowerCase()}`;

@@ -4,7 +4,7 @@ import type { HubAnswer } from './hub-answer.js';
 import type { HubPacer } from './hub-pacer.js';
 import { EXPAND, factsFromInfo } from './hub-repo-info.js';
 import type { HubRepoRef } from './parse-hugging-face-url.js';
-import { parseRateLimitHeaders } from './parse-rate-limit-headers.js';
+import { parseRateLimitHeaders, type HubRateLimit } from './parse-rate-limit-headers.js';
 
 export interface HubRequestContext {
   endpoint: string;
@@ -16,6 +16,7 @@ export interface HubRequestContext {
   requestTimeoutMs: number;
   maxTransientRetries: number;
   stats: { requests: number };
+  onRateLimit?: (limit: HubRateLimit) => void;
 }
 
 const MAX_REDIRECTS = 5;
@@ -62,6 +63,7 @@ export async function fetchHubRepo(ref: HubRepoRef, ctx: HubRequestContext): Pro
     }
     const limit = parseRateLimitHeaders(response.headers);
     ctx.pacer.settle(limit);
+    if (limit.remaining !== undefined) ctx.onRateLimit?.(limit);
     const status = response.status;
     const errorCode = response.headers.get('x-error-code') ?? '';
     const errorMessage = response.headers.get('x-error-message') ?? '';

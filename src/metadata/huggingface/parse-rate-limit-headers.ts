@@ -23,7 +23,13 @@ function params(value: string | null): Map<string, number> {
   return found;
 }
 
-/** Reads `RateLimit`, `RateLimit-Policy` and `Retry-After` (seconds); malformed values are left out. */
+/** A whole number of seconds or requests, as the separate fields of earlier drafts carry them. */
+const count = (value: string | null): number | undefined => (value !== null && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined);
+
+/**
+ * Reads `RateLimit`, `RateLimit-Policy` and `Retry-After` (seconds); malformed values are left out.
+ * Without `r`/`t` in `RateLimit`, the earlier drafts' `RateLimit-Remaining` / `RateLimit-Reset` count.
+ */
 export function parseRateLimitHeaders(headers: Headers): HubRateLimit {
   const limit = params(headers.get('ratelimit'));
   const policy = params(headers.get('ratelimit-policy'));
@@ -31,8 +37,8 @@ export function parseRateLimitHeaders(headers: Headers): HubRateLimit {
   const set = (key: keyof HubRateLimit, value: number | undefined) => {
     if (value !== undefined && Number.isFinite(value)) result[key] = value;
   };
-  set('remaining', limit.get('r'));
-  set('resetSeconds', limit.get('t'));
+  set('remaining', limit.get('r') ?? count(headers.get('ratelimit-remaining')));
+  set('resetSeconds', limit.get('t') ?? count(headers.get('ratelimit-reset')));
   set('quota', policy.get('q'));
   set('windowSeconds', policy.get('w'));
   const retryAfter = headers.get('retry-after');

@@ -25,6 +25,8 @@ beforeAll(async () => {
     }),
   });
   for (const name of ['alive', 'a', 'b', 'c']) h.web.route('data.example.test', `/${name}`, respond.ok(`<title>${name}</title>`));
+  // The archive is down while b is first reported: a failed lookup is asked again next night (an answer would be kept 30 days).
+  h.wayback.set(url('b'), { kind: 'unavailable' });
 });
 afterAll(() => h.close());
 
