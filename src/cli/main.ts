@@ -23,7 +23,7 @@ Examples:
   linkmedic report --format html --output report.html
                                                availability, failing links, stars and likes, from history
 
-Exit codes: 0 ok, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error.
+Exit codes: 0 ok, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error, 75 busy (another linkmedic process is writing to the repository: try again).
 Run linkmedic help <command> for a command's options.`;
 
 /** Commander's output, with its errors made one line that names the help to read. */

@@ -63,6 +63,7 @@ export async function startAppServer(settings: AppSettings, options: AppServerOp
       await scheduler?.stop();
       http.closeAllConnections();
       await server.stop();
+      rt.locks.close();
       await rt.idle();
       if (!options.store) await store.close();
     },

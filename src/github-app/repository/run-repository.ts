@@ -48,8 +48,14 @@ export interface RepoRunOutcome {
  * record, then the GitHub steps. With `pass`, a run recorded earlier in the same pass is reused
  * instead of checked again, so a retried or resumed repository never checks twice or writes twice.
  */
-export async function runRepository(rt: AppRuntime, target: RepoTarget, options: { trigger: RunTrigger; pass?: { id: number } }): Promise<RepoRunOutcome> {
-  const session: RepoSession = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
+export async function runRepository(rt: AppRuntime, target: RepoTarget, options: { trigger: RunTrigger; pass?: { id: number }; signal?: AbortSignal }): Promise<RepoRunOutcome> {
+  const session: RepoSession = {
+    rt,
+    target,
+    octokit: await rt.installation(target.installationId, options.signal),
+    botLogin: await rt.botLogin(),
+    ...(options.signal && { signal: options.signal }),
+  };
   const key = repoKey(target);
   const recordedRunId = options.pass ? (await rt.passes.repo(options.pass.id, key))?.runId : undefined;
   const recorded = recordedRunId === undefined ? undefined : await rt.memory.run(recordedRunId);
@@ -92,7 +98,9 @@ export async function runRepository(rt: AppRuntime, target: RepoTarget, options:
   } finally {
     await http.close();
   }
-  // Stored before anything is written to GitHub: a retry from here on reuses this run.
+  // Stored before anything is written to GitHub: a retry from here on reuses this run. A run whose
+  // lease was lost meanwhile is left to the process that took it.
+  options.signal?.throwIfAborted();
   await rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
   return bringUpToDate(session, record, { detail: `checked ${record.report.summary.total} links`, files });
 }

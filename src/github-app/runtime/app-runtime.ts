@@ -4,7 +4,10 @@ import type { CheckOptions } from '../../check/check-options.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { HistoryStore } from '../../store/history-store.js';
+import type { LeaseOptions } from '../../store/leases/lease-options.js';
+import { Leases } from '../../store/leases/leases.js';
 import type { Env } from '../app-settings.js';
+import { stopWritesOnAbort } from '../github/stop-writes-on-abort.js';
 import type { GithubClient } from '../repo-run.js';
 import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
@@ -28,11 +31,14 @@ export interface AppDeps {
   check?: CheckOptions;
   /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
   sleep?: (ms: number) => Promise<void>;
+  /** Lease timing (lifetime, longest wait) and clock; production defaults (wall clock, 5 minutes). */
+  leases?: Partial<LeaseOptions>;
 }
 
 /**
- * What every part of the app shares: Probot (GitHub clients), the store, the clock, per-repository
- * locks and the queue of work that webhooks start but must not make GitHub wait for.
+ * What every part of the app shares: Probot (GitHub clients), the store, the clock, the leases
+ * (one writer per repository across processes) and the queue of work that webhooks start but
+ * must not make GitHub wait for.
  */
 export class AppRuntime {
   readonly store: HistoryStore;
@@ -43,7 +49,8 @@ export class AppRuntime {
   readonly sleep: ((ms: number) => Promise<void>) | undefined;
   readonly passes: PassLog;
   readonly memory: RepoMemory;
-  readonly locks = new RepoLocks();
+  readonly leases: Leases;
+  readonly locks: RepoLocks;
   readonly #background: PQueue;
   readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
   #botLogin: Promise<string> | undefined;
@@ -60,6 +67,8 @@ export class AppRuntime {
     this.sleep = deps.sleep;
     this.passes = new PassLog(deps.store.sql);
     this.memory = new RepoMemory(deps.store.sql);
+    this.leases = new Leases(deps.store.sql, { onError: (error, what) => this.log.warn({ err: error }, `${what} failed`), ...deps.leases });
+    this.locks = new RepoLocks(this.leases);
     this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
@@ -80,8 +89,14 @@ export class AppRuntime {
     return this.#botLogin;
   }
 
-  installation(installationId: number): Promise<GithubClient> {
-    return this.probot.auth(installationId) as Promise<GithubClient>;
+  /**
+   * A client for one installation. With the signal of the repository's lease, the client refuses
+   * to write once the lease is lost (`stopWritesOnAbort`); every write path passes it.
+   */
+  async installation(installationId: number, signal?: AbortSignal): Promise<GithubClient> {
+    // Probot builds a new client per call, so the guard stays with this piece of work.
+    const octokit = (await this.probot.auth(installationId)) as GithubClient;
+    return signal ? stopWritesOnAbort(octokit, signal) : octokit;
   }
 
   /** The checker's HTTP client for one repository: private addresses only if both sides allow it. */
