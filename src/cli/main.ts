@@ -2,6 +2,7 @@ import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { EXIT, isLinkmedicError } from '../errors.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
+import { dbCommand } from './commands/db-command.js';
 import { extractCommand } from './commands/extract-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
@@ -62,10 +63,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     serveCommand(io, setExitCode),
     runNightlyCommand(io, setExitCode),
     runCommand(io, setExitCode),
+    dbCommand(io, setExitCode),
   ];
-  for (const command of commands) {
-    program.addCommand(command.exitOverride().configureOutput(outputFor(io, `linkmedic ${command.name()}`)));
-  }
+  // Subcommands (`db copy`) get the same one-line errors; commander does not pass them down.
+  const configure = (command: Command, name: string): Command => {
+    for (const sub of command.commands) configure(sub, `${name} ${sub.name()}`);
+    return command.exitOverride().configureOutput(outputFor(io, name));
+  };
+  for (const command of commands) program.addCommand(configure(command, `linkmedic ${command.name()}`));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
