@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { isLinkmedicError } from '../../errors.js';
 import type { HistoryStore } from '../history-store.js';
 import { openStore } from '../open-store.js';
+import type { SqlExecutor } from '../sql/sql-driver.js';
+import { SqlFailure } from '../sql/sql-failure.js';
 import { STORE_BACKENDS } from '../test-fixtures/store-backends.js';
 import { HeldLease } from './held-lease.js';
 import { DEFAULT_LEASE_OPTIONS, type LeaseOptions } from './lease-options.js';
@@ -141,6 +143,32 @@ describe.each(STORE_BACKENDS)('leases ($name)', (backend) => {
     expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBe(2 * MINUTE);
     expect(Math.max(...sleeps)).toBe(15_000);
     if ('held' in first) await first.held.release();
+  });
+
+  it('takes a database busy for a moment as a failed try, and gives up with its error only after the longest wait', async () => {
+    const store = await backend.open();
+    let now = T0;
+    let failures = 2;
+    const busy = (): never => {
+      throw new SqlFailure('SQLITE_BUSY', 'database is locked');
+    };
+    const flaky: SqlExecutor = {
+      dialect: store.sql.dialect,
+      all: (sql, params) => store.sql.all(sql, params),
+      get: (sql, params) => store.sql.get(sql, params),
+      exec: (sql) => store.sql.exec(sql),
+      run: (sql, params) => (failures-- > 0 ? busy() : store.sql.run(sql, params)),
+    };
+    const errors: string[] = [];
+    const options: Partial<LeaseOptions> = { now: () => new Date(now), sleep: async (ms) => void (now += ms), onError: (_error, what) => errors.push(what) };
+    const acquired = await new Leases(flaky, options).acquire(NAME);
+    expect('held' in acquired).toBe(true);
+    expect(errors).toEqual([`taking the lease ${NAME}`, `taking the lease ${NAME}`]);
+    if ('held' in acquired) await acquired.held.release();
+
+    failures = Number.POSITIVE_INFINITY;
+    await expect(new Leases(flaky, { ...options, maxWaitMs: MINUTE }).acquire(NAME)).rejects.toThrow('database is locked');
+    await expect(new Leases(flaky, { ...options, maxWaitMs: 0 }).acquire(NAME)).rejects.toThrow('database is locked');
   });
 
   it('lets exactly one of many concurrent acquirers, each on its own connection, take the lease', async () => {

@@ -1,4 +1,5 @@
 import type { SqlExecutor } from '../sql/sql-driver.js';
+import { isSqlFailure } from '../sql/sql-failure.js';
 import { HeldLease } from './held-lease.js';
 import { DEFAULT_LEASE_OPTIONS, type LeaseOptions } from './lease-options.js';
 import { LeaseTable } from './lease-table.js';
@@ -22,22 +23,22 @@ export class Leases {
 
   /** Takes the lease, waiting up to `maxWaitMs` (0: one try) or until `signal` aborts. */
   async acquire(name: string, { maxWaitMs = this.options.maxWaitMs, signal }: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<Acquired> {
-    const { now, ttlMs } = this.options;
     const holder = this.options.newHolder();
-    const started = now().getTime();
+    const started = this.options.now().getTime();
+    let heldBy = '';
     for (let attempt = 0; ; attempt += 1) {
-      const at = now();
-      if (await this.table.tryAcquire(name, holder, at, ttlMs)) return { held: new HeldLease(name, holder, this.table, this.options, at) };
-      const current = await this.table.holder(name);
-      // Released between the two statements: try again at once.
-      if (!current) continue;
-      if (this.options.isGone(current.holder)) {
-        const takenAt = now();
-        if (await this.table.takeOver(name, current.holder, holder, takenAt, ttlMs)) return { held: new HeldLease(name, holder, this.table, this.options, takenAt) };
-        continue;
+      const waited = this.options.now().getTime() - started;
+      try {
+        const tried = await this.#try(name, holder);
+        if (tried instanceof HeldLease) return { held: tried };
+        if (tried === undefined) continue;
+        heldBy = tried;
+      } catch (error) {
+        // The database busy for a moment (SQLite's write lock past its timeout, a Postgres failover) is a failed try.
+        if (!isSqlFailure(error) || waited >= maxWaitMs) throw error;
+        this.options.onError(error, `taking the lease ${name}`);
       }
-      const waited = now().getTime() - started;
-      if (waited >= maxWaitMs || signal?.aborted) return { heldBy: current.holder };
+      if (waited >= maxWaitMs || signal?.aborted) return { heldBy };
       await this.options.sleep(Math.min(this.#backoff(attempt), maxWaitMs - waited), signal).catch(() => undefined);
     }
   }
@@ -45,6 +46,18 @@ export class Leases {
   /** Drops the lease whoever holds it; see `LeaseTable.forceRelease`. */
   forceRelease(name: string): Promise<boolean> {
     return this.table.forceRelease(name);
+  }
+
+  /** One try: the lease, the holder that has it, or undefined when it changed hands meanwhile (try again at once). */
+  async #try(name: string, holder: string): Promise<HeldLease | string | undefined> {
+    const { now, ttlMs } = this.options;
+    const at = now();
+    if (await this.table.tryAcquire(name, holder, at, ttlMs)) return new HeldLease(name, holder, this.table, this.options, at);
+    const current = await this.table.holder(name);
+    if (!current) return undefined;
+    if (!this.options.isGone(current.holder)) return current.holder;
+    const takenAt = now();
+    return (await this.table.takeOver(name, current.holder, holder, takenAt, ttlMs)) ? new HeldLease(name, holder, this.table, this.options, takenAt) : undefined;
   }
 
   /** Doubling, capped, with half of it random ("equal jitter"). */
