@@ -12,14 +12,17 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'DB_ERROR'
   | 'EXTERNAL_SERVICE'
+  /** Another process holds the lease on what this one wanted to write (a repository, the nightly pass): try again later. */
+  | 'BUSY'
   | 'INTERNAL';
 
 /**
  * Exit codes of the CLI: 0 no dead link, 1 dead links, 2 usage/input/config error, 3 inconclusive,
  * 4 the history database cannot be used (not ours, newer, locked, unwritable; it is left untouched),
- * 70 an internal error or an outage of a service linkmedic needs.
+ * 70 an internal error or an outage of a service linkmedic needs, 75 busy: another linkmedic process
+ * is writing to the same repository and did not finish in time (sysexits' EX_TEMPFAIL: try again).
  */
-export const EXIT = { ok: 0, dead: 1, usage: 2, inconclusive: 3, database: 4, internal: 70 } as const;
+export const EXIT = { ok: 0, dead: 1, usage: 2, inconclusive: 3, database: 4, internal: 70, busy: 75 } as const;
 
 export class LinkmedicError extends Error {
   override readonly name = 'LinkmedicError';
@@ -35,6 +38,7 @@ export class LinkmedicError extends Error {
 
   get exitCode(): number {
     if (this.code === 'DB_ERROR') return EXIT.database;
+    if (this.code === 'BUSY') return EXIT.busy;
     return this.code === 'INTERNAL' || this.code === 'EXTERNAL_SERVICE' ? EXIT.internal : EXIT.usage;
   }
 }

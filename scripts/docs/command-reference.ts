@@ -9,12 +9,22 @@ async function helpOf(args: string[]): Promise<string> {
   return text.trimEnd();
 }
 
-/** The README's command reference: commander's own help for `linkmedic` and each command, at 80 columns. */
+/** The commands a help text lists under `Commands:` (none for a command without subcommands). */
+function listedCommands(help: string): string[] {
+  const start = help.indexOf('\nCommands:\n');
+  if (start < 0) return [];
+  const listed = help.slice(start, help.indexOf('\n\n', start + 1) < 0 ? undefined : help.indexOf('\n\n', start + 1));
+  return [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(([, name]) => name!).filter((name) => name !== 'help');
+}
+
+/** The README's command reference: commander's own help for `linkmedic`, each command and subcommand, at 80 columns. */
 export async function renderCommandReference(): Promise<string> {
-  const root = await helpOf([]);
-  const listed = root.slice(root.indexOf('\nCommands:\n'), root.indexOf('\n\n', root.indexOf('\nCommands:\n') + 1));
-  const commands = [...listed.matchAll(/^ {2}([a-z][\w-]*)/gm)].map(([, name]) => name!).filter((name) => name !== 'help');
-  const sections: Array<readonly [string, string]> = [['linkmedic', root]];
-  for (const command of commands) sections.push([`linkmedic ${command}`, await helpOf([command])]);
+  const sections: Array<readonly [string, string]> = [];
+  const add = async (path: string[]): Promise<void> => {
+    const help = await helpOf(path);
+    sections.push([['linkmedic', ...path].join(' '), help]);
+    for (const command of listedCommands(help)) await add([...path, command]);
+  };
+  await add([]);
   return sections.map(([title, help]) => `#### \`${title}\`\n\n\`\`\`text\n${help}\n\`\`\``).join('\n\n');
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { EXIT, isLinkmedicError } from '../errors.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { checkCommand } from './commands/check-command.js';
+import { dbCommand } from './commands/db-command.js';
 import { extractCommand } from './commands/extract-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
@@ -23,7 +24,7 @@ Examples:
   linkmedic report --format html --output report.html
                                                availability, failing links, stars and likes, from history
 
-Exit codes: 0 ok, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error.
+Exit codes: 0 ok, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error, 75 busy (another linkmedic process is writing to the repository: try again).
 Run linkmedic help <command> for a command's options.`;
 
 /** Commander's output, with its errors made one line that names the help to read. */
@@ -62,10 +63,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     serveCommand(io, setExitCode),
     runNightlyCommand(io, setExitCode),
     runCommand(io, setExitCode),
+    dbCommand(io, setExitCode),
   ];
-  for (const command of commands) {
-    program.addCommand(command.exitOverride().configureOutput(outputFor(io, `linkmedic ${command.name()}`)));
-  }
+  // Subcommands (`db copy`) get the same one-line errors; commander does not pass them down.
+  const configure = (command: Command, name: string): Command => {
+    for (const sub of command.commands) configure(sub, `${name} ${sub.name()}`);
+    return command.exitOverride().configureOutput(outputFor(io, name));
+  };
+  for (const command of commands) program.addCommand(configure(command, `linkmedic ${command.name()}`));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

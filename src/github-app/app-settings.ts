@@ -19,6 +19,7 @@ export interface AppSettings {
   /** A cron expression, or `off` when an external scheduler runs `linkmedic run-nightly`. */
   cron: string;
   timezone: string;
+  /** A SQLite file, or a `postgres://` URL (`DATABASE_URL`) for several processes; see `resolveDbPath`. Never logged. */
   dbPath: string;
   host: string;
   port: number;

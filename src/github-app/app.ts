@@ -17,13 +17,13 @@ const targetOf = (payload: RepoPayload): RepoTarget | undefined =>
 
 /**
  * The webhook handlers. Each answers GitHub at once and queues its work (GitHub gives a delivery
- * ten seconds), one piece of work per repository at a time. Probot has verified the signature
- * before any of these run.
+ * ten seconds); work that writes to a repository holds its lease (one writer per repository,
+ * across processes). Probot has verified the signature before any of these run.
  */
 export function linkmedicApp(rt: AppRuntime): void {
   const { probot } = rt;
-  const later = (label: string, target: RepoTarget | undefined, work: (target: RepoTarget) => Promise<unknown>): void => {
-    if (target && !target.archived) rt.enqueue(label, () => rt.locks.run(repoKey(target), () => work(target)));
+  const later = (label: string, target: RepoTarget | undefined, work: (target: RepoTarget, signal: AbortSignal) => Promise<unknown>): void => {
+    if (target && !target.archived) rt.enqueue(label, () => rt.locks.run(repoKey(target), (signal) => work(target, signal)));
   };
 
   probot.on('installation.created', async ({ payload }) => {
@@ -33,21 +33,23 @@ export function linkmedicApp(rt: AppRuntime): void {
     welcomeRepositories(rt, payload.installation.id, payload.repositories_added);
   });
   probot.on('push', async ({ payload }) => {
-    later('push', targetOf(payload as RepoPayload), (target) => onDefaultBranchPush(rt, target, payload));
+    later('push', targetOf(payload as RepoPayload), (target, signal) => onDefaultBranchPush(rt, target, payload, signal));
   });
   probot.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened'], async ({ payload }) => {
-    later('pull request check', targetOf(payload as RepoPayload), (target) => onPullRequestChanged(rt, target, payload.pull_request));
+    // Writes its own check run only: no lease, so a pass on the repository does not hold it up.
+    const target = targetOf(payload as RepoPayload);
+    if (target && !target.archived) rt.enqueue('pull request check', () => onPullRequestChanged(rt, target, payload.pull_request));
   });
   probot.on('pull_request.closed', async ({ payload }) => {
-    later('closed pull request', targetOf(payload as RepoPayload), (target) => onPullRequestClosed(rt, target, payload.pull_request, payload.sender.login));
+    later('closed pull request', targetOf(payload as RepoPayload), (target, signal) => onPullRequestClosed(rt, target, payload.pull_request, payload.sender.login, signal));
   });
   probot.on('issues.edited', async ({ payload }) => {
     if (!isReportBody(payload.issue.body)) return;
     const change = { before: payload.changes.body?.from, sender: payload.sender.login };
-    later('report checkboxes', targetOf(payload as RepoPayload), (target) => onReportEdited(rt, target, payload.issue, change));
+    later('report checkboxes', targetOf(payload as RepoPayload), (target, signal) => onReportEdited(rt, target, payload.issue, change, signal));
   });
   probot.on('issue_comment.created', async ({ payload }) => {
     if (!parseCommand(payload.comment.body)) return;
-    later('command', targetOf(payload as RepoPayload), (target) => onIssueComment(rt, target, payload.issue, payload.comment, payload.sender.login));
+    later('command', targetOf(payload as RepoPayload), (target, signal) => onIssueComment(rt, target, payload.issue, payload.comment, payload.sender.login, signal));
   });
 }

@@ -31,6 +31,7 @@ export async function createAppRuntime(
   return {
     runtime,
     close: async () => {
+      runtime.locks.close();
       await runtime.idle();
       if (!options.store) await store.close();
     },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LinkmedicError } from '../errors.js';
+import { isPostgresUrl } from './is-postgres-url.js';
 
 /** Where the history lives when neither `--db` nor `LINKMEDIC_DB` says otherwise (relative to cwd). */
 export const DEFAULT_DB_PATH = '.linkmedic/linkmedic.db';
@@ -17,8 +18,10 @@ export interface DbPathOptions {
 }
 
 /**
- * `--no-db` > `--db PATH` > `LINKMEDIC_DB` > `.linkmedic/linkmedic.db`, as an absolute path (or
- * `:memory:`). An empty `LINKMEDIC_DB` counts as unset, as shells leave it after `export X=`.
+ * `--no-db` > `--db PATH|URL` > `LINKMEDIC_DB` > `DATABASE_URL` > `.linkmedic/linkmedic.db`: a
+ * `postgres://` URL as given, a file as an absolute path, or `:memory:`. `DATABASE_URL` counts only
+ * when it is a Postgres URL: hosts set it for other databases too, and those are not linkmedic's.
+ * Empty variables count as unset, as shells leave them after `export X=`.
  */
 export function resolveDbPath({ flag, noDb = false, env = process.env, cwd = process.cwd() }: DbPathOptions = {}): string {
   if (noDb && flag !== undefined) {
@@ -26,8 +29,10 @@ export function resolveDbPath({ flag, noDb = false, env = process.env, cwd = pro
   }
   if (noDb) return MEMORY_DB;
   if (flag !== undefined && flag.trim() === '') {
-    throw new LinkmedicError('USAGE', '--db needs a file path', 'e.g. --db .linkmedic/linkmedic.db');
+    throw new LinkmedicError('USAGE', '--db needs a file path or a postgres:// URL', 'e.g. --db .linkmedic/linkmedic.db');
   }
-  const chosen = flag ?? (env.LINKMEDIC_DB?.trim() ? env.LINKMEDIC_DB : undefined) ?? DEFAULT_DB_PATH;
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const chosen = flag ?? (env.LINKMEDIC_DB?.trim() ? env.LINKMEDIC_DB : undefined) ?? (databaseUrl && isPostgresUrl(databaseUrl) ? databaseUrl : undefined) ?? DEFAULT_DB_PATH;
+  if (isPostgresUrl(chosen)) return chosen.trim();
   return chosen === MEMORY_DB ? MEMORY_DB : resolve(cwd, chosen);
 }

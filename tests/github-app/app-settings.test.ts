@@ -35,6 +35,7 @@ describe('readAppSettings', () => {
     ['GHE_HOST and GHE_PROTOCOL form the REST base, as Probot builds it', { GHE_HOST: 'ghe.example.test:8443', GHE_PROTOCOL: 'http' }, { baseUrl: 'http://ghe.example.test:8443/api/v3' }],
     ['GHE_HOST alone means https', { GHE_HOST: 'ghe.example.test' }, { baseUrl: 'https://ghe.example.test/api/v3' }],
     ['the schedule, zone and database are read', { LINKMEDIC_CRON: '30 1 * * 1', LINKMEDIC_TZ: 'Europe/Berlin', LINKMEDIC_DB: 'data/h.db' }, { cron: '30 1 * * 1', timezone: 'Europe/Berlin', dbPath: path.join(dir, 'data/h.db') }],
+    ['DATABASE_URL puts history and app state in Postgres', { DATABASE_URL: 'postgres://lm@db.internal:5432/linkmedic' }, { dbPath: 'postgres://lm@db.internal:5432/linkmedic' }],
     ['a key with literal \\n (as hosts store it)', { PRIVATE_KEY: PEM.replace(/\n/g, '\\n') }, { privateKey: PEM }],
     ['a base64 key', { PRIVATE_KEY: Buffer.from(PEM).toString('base64') }, { privateKey: PEM }],
     ['a key file', { PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: 'app.pem' }, { privateKey: PEM }],

@@ -40,22 +40,6 @@ describe.each(STORE_BACKENDS)('the app state ($name)', (backend) => {
       await passes.mark(id, 'acme/b', 'skipped', T0, { detail: 'schedule: off' });
       expect((await passes.repos(id)).map((repo) => [repo.repo, repo.state])).toEqual([['acme/a', 'failed'], ['acme/b', 'skipped']]);
     });
-
-    it('lets one holder at a time take the lease, until it is released or expires', async () => {
-      expect(await passes.acquireLease('nightly', 'server', T0, 10 * 60_000)).toBe(true);
-      expect(await passes.acquireLease('nightly', 'cli', later(1), 10 * 60_000)).toBe(false);
-      expect(await passes.acquireLease('nightly', 'server', later(5), 10 * 60_000)).toBe(true); // renewal
-      expect(await passes.acquireLease('nightly', 'cli', later(14), 10 * 60_000)).toBe(false);
-      expect(await passes.acquireLease('nightly', 'cli', later(16), 10 * 60_000)).toBe(true); // the server died
-      await passes.releaseLease('nightly', 'cli');
-      expect(await passes.acquireLease('nightly', 'server', later(17), 10 * 60_000)).toBe(true);
-    });
-
-    it('lets a holder known to be gone (a killed process) lose its lease before it expires', async () => {
-      expect(await passes.acquireLease('nightly', 'host:111:a', T0, 10 * 60_000)).toBe(true);
-      expect(await passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:333:c')).toBe(false);
-      expect(await passes.acquireLease('nightly', 'host:222:b', later(1), 10 * 60_000, (holder) => holder === 'host:111:a')).toBe(true);
-    });
   });
 
   describe('the recorded runs', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAppSettings } from '../../src/github-app/app-settings.js';
 import { createAppRuntime } from '../../src/github-app/create-app-runtime.js';
-import { runNightlyPass } from '../../src/github-app/nightly/run-nightly-pass.js';
+import { PASS_LEASE, runNightlyPass } from '../../src/github-app/nightly/run-nightly-pass.js';
 import { githubCatalogKey } from '../../src/store/catalog-key.js';
 import { openStore } from '../../src/store/open-store.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
@@ -123,9 +123,9 @@ describe('a pass over several repositories', () => {
       expect(fake.requests.slice(seen).filter(branch).length).toBe(12);
 
       // Another process holding the pass lease (this host, a live pid): the pass does not start.
-      expect(await runtime.passes.acquireLease('nightly-pass', `${hostname()}:${process.pid}:other`, now, 60_000)).toBe(true);
+      expect(await runtime.leases.table.tryAcquire(PASS_LEASE, `${hostname()}:${process.pid}:other`, new Date(), 60_000)).toBe(true);
       expect(await runNightlyPass(runtime, { trigger: 'cli' })).toEqual({ status: 'busy' });
-      await runtime.passes.releaseLease('nightly-pass', `${hostname()}:${process.pid}:other`);
+      await runtime.leases.table.release(PASS_LEASE, `${hostname()}:${process.pid}:other`);
 
       now = new Date('2026-11-11T03:00:00Z');
       const next = await runNightlyPass(runtime, { trigger: 'schedule' });

@@ -63,7 +63,7 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--per-host <n>', 'requests in flight at once to one host', positiveInteger)
     .option('--exclude <regex>', 'do not check URLs matching this pattern (repeatable)', pattern)
     .option('--allow-private-networks', 'check links to loopback and private addresses (self-hosted use)')
-    .addOption(new Option('--db <path>', 'history database (default .linkmedic/linkmedic.db, or LINKMEDIC_DB)'))
+    .addOption(new Option('--db <path>', 'history database: a file or a postgres:// URL (default .linkmedic/linkmedic.db, or LINKMEDIC_DB, or DATABASE_URL)'))
     .option('--no-db', 'do not read or write history')
     .option('--no-archive', 'do not ask the Wayback Machine about dead links')
     .addHelpText('after', '\nExit codes: 0 no dead link, 1 dead links found, 2 usage, input or config error, 3 inconclusive (linkmedic was offline), 4 unusable history database, 70 internal error.')

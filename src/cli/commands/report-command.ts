@@ -57,7 +57,7 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--json', 'the JSON document (same as --format json)')
     .option('--output <file>', 'write the report to this file instead of stdout')
-    .addOption(new Option('--db <path>', 'history database (default .linkmedic/linkmedic.db, or LINKMEDIC_DB)'))
+    .addOption(new Option('--db <path>', 'history database: a file or a postgres:// URL (default .linkmedic/linkmedic.db, or LINKMEDIC_DB, or DATABASE_URL)'))
     .option('--catalog <key>', 'report on this catalog key recorded in the database (e.g. github:owner/repo) instead of FILES')
     .action(async (inputs: string[], flags: ReportFlags, command: Command) => {
       const now = (io.now ?? (() => new Date()))();

@@ -23,7 +23,8 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
       try {
         const [owner, repo] = flags.repo.split('/') as [string, string];
         const target = await findRepoTarget(runtime, owner, repo);
-        const outcome = await runtime.locks.run(flags.repo, () => runRepository(runtime, target, { trigger: 'manual' }));
+        // Waits while another linkmedic process writes to the repository (the server, a pass); BUSY after the wait.
+        const outcome = await runtime.locks.run(flags.repo, (signal) => runRepository(runtime, target, { trigger: 'manual', signal }));
         io.stdout.write(`${flags.repo}\t${outcome.status}\t${outcome.detail}\n`);
         setExitCode(outcome.status === 'partial' ? EXIT.internal : EXIT.ok);
       } finally {

@@ -13,15 +13,15 @@ import type { AppRuntime } from '../runtime/app-runtime.js';
  */
 export function welcomeRepositories(rt: AppRuntime, installationId: number, repositories: ReadonlyArray<{ full_name: string }>): void {
   for (const { full_name } of repositories) {
-    rt.enqueue(`welcoming ${full_name}`, () => rt.locks.run(full_name, () => welcomeRepository(rt, installationId, full_name)));
+    rt.enqueue(`welcoming ${full_name}`, () => rt.locks.run(full_name, (signal) => welcomeRepository(rt, installationId, full_name, signal)));
   }
 }
 
-async function welcomeRepository(rt: AppRuntime, installationId: number, fullName: string): Promise<void> {
+async function welcomeRepository(rt: AppRuntime, installationId: number, fullName: string, signal: AbortSignal): Promise<void> {
   // Given back to the app after a removal: its history is kept.
   await rt.removals.forgetRepositoryRemoval(fullName);
   const [owner, repo] = fullName.split('/') as [string, string];
-  const octokit = await rt.installation(installationId);
+  const octokit = await rt.installation(installationId, signal);
   const { data } = await octokit.rest.repos.get({ owner, repo });
   const target = toRepoTarget(installationId, data as RestRepository);
   if (target.archived) return;
@@ -32,7 +32,7 @@ async function welcomeRepository(rt: AppRuntime, installationId: number, fullNam
     const state = await ensureOnboarding({ octokit, owner, repo, defaultBranch: target.defaultBranch, headSha: branch.commit.sha, botLogin: await rt.botLogin() });
     rt.log.info({ repo: fullName, onboarding: state }, 'repository added');
   } else {
-    const outcome = await runRepository(rt, target, { trigger: 'config_added' });
+    const outcome = await runRepository(rt, target, { trigger: 'config_added', signal });
     rt.log.info({ repo: fullName, status: outcome.status }, 'repository added with a configuration: first run done');
   }
 }

@@ -16,7 +16,8 @@ export interface PullFacts {
 
 /**
  * `opened` / `synchronize` / `reopened`: the links the pull request adds, checked against the
- * configuration on the default branch (a pull request cannot change how it is judged).
+ * configuration on the default branch (a pull request cannot change how it is judged). It writes
+ * only its own check run, never the report or issues, so it does not wait for the repository's lease.
  */
 export async function onPullRequestChanged(rt: AppRuntime, target: RepoTarget, pull: PullFacts): Promise<void> {
   const octokit = await rt.installation(target.installationId);
@@ -43,10 +44,10 @@ export async function onPullRequestChanged(rt: AppRuntime, target: RepoTarget, p
 }
 
 /** `closed`: a human closing the onboarding pull request unmerged means "leave this repository alone". */
-export async function onPullRequestClosed(rt: AppRuntime, target: RepoTarget, pull: PullFacts, sender: string): Promise<void> {
+export async function onPullRequestClosed(rt: AppRuntime, target: RepoTarget, pull: PullFacts, sender: string, signal: AbortSignal): Promise<void> {
   const botLogin = await rt.botLogin();
   if (pull.merged || pull.head.ref !== ONBOARDING_BRANCH || pull.user?.login !== botLogin || sender === botLogin) return;
-  const octokit = await rt.installation(target.installationId);
+  const octokit = await rt.installation(target.installationId, signal);
   await acknowledgeDeclined(octokit, { owner: target.owner, repo: target.repo, pullNumber: pull.number, botLogin });
   rt.log.info({ repo: `${target.owner}/${target.repo}`, by: sender }, 'onboarding declined: leaving the repository alone');
 }

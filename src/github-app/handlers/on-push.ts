@@ -19,9 +19,9 @@ const textOf = (reading: ConfigReading): string | undefined => (reading.kind ===
  * just appeared (the onboarding pull request merged), the first run starts. The file is compared
  * at both ends of the push, not read from the payload's file lists, which GitHub caps at 20 commits.
  */
-export async function onDefaultBranchPush(rt: AppRuntime, target: RepoTarget, push: PushFacts): Promise<void> {
+export async function onDefaultBranchPush(rt: AppRuntime, target: RepoTarget, push: PushFacts, signal: AbortSignal): Promise<void> {
   if (push.ref !== `refs/heads/${target.defaultBranch}` || NO_COMMIT.test(push.after)) return;
-  const octokit = await rt.installation(target.installationId);
+  const octokit = await rt.installation(target.installationId, signal);
   const where = { owner: target.owner, repo: target.repo };
   const after = await readRepoConfig(octokit, { ...where, ref: push.after });
   if (after.kind === 'missing') return;
@@ -29,7 +29,7 @@ export async function onDefaultBranchPush(rt: AppRuntime, target: RepoTarget, pu
   if (before.kind !== 'missing' && textOf(before) === textOf(after)) return;
   await publishConfigCheck(octokit, { ...where, headSha: push.after }, after.kind === 'valid' ? { ok: true } : { ok: false, message: after.message });
   if (after.kind === 'valid' && before.kind === 'missing') {
-    const outcome = await runRepository(rt, target, { trigger: 'config_added' });
+    const outcome = await runRepository(rt, target, { trigger: 'config_added', signal });
     rt.log.info({ repo: `${target.owner}/${target.repo}`, status: outcome.status }, 'configuration added: first run done');
   }
 }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { describeGithubError } from '../github/request-status.js';
 import type { PassRepoState } from '../state/pass-log.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
@@ -28,9 +26,8 @@ export interface PassReport {
   archivedRepositories: number;
 }
 
-const LEASE = 'nightly-pass';
-/** How long the pass lease lasts without renewal (renewed every third of it). */
-const LEASE_TTL_MS = 15 * 60_000;
+/** The lease one pass at a time holds, across processes and machines. */
+export const PASS_LEASE = 'nightly-pass';
 /** Attempts per repository in one pass (failed ones are retried after the others). */
 const MAX_ATTEMPTS = 3;
 
@@ -46,33 +43,20 @@ const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
 
 /**
  * One walk over every installation's repositories, then the history of repositories removed from
- * the app long enough ago is deleted. Progress is kept in SQLite: a pass cut short
+ * the app long enough ago is deleted. Progress is kept in the store: a pass cut short
  * (crash, restart, shutdown) is resumed by the next one without redoing finished repositories,
  * and a repository whose run was recorded but not yet written to GitHub reuses that run. One
  * repository's failure never stops the others; it is retried after them, up to `MAX_ATTEMPTS` times in all.
  */
 export async function runNightlyPass(rt: AppRuntime, options: PassOptions): Promise<PassOutcome> {
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  if (!(await rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS, isDeadHolder))) return { status: 'busy' };
-  const heartbeat = setInterval(() => void rt.passes.acquireLease(LEASE, holder, rt.now(), LEASE_TTL_MS).catch((error: unknown) => rt.log.warn({ err: error }, 'renewing the nightly pass lease failed')), LEASE_TTL_MS / 3);
-  heartbeat.unref();
+  const acquired = await rt.leases.acquire(PASS_LEASE, { maxWaitMs: 0 });
+  if ('heldBy' in acquired) return { status: 'busy' };
+  const lease = acquired.held;
   try {
-    return await walk(rt, options);
+    // A pass whose lease was lost (another pass took it after it expired) stops between repositories.
+    return await walk(rt, { ...options, signal: options.signal ? AbortSignal.any([options.signal, lease.signal]) : lease.signal });
   } finally {
-    clearInterval(heartbeat);
-    await rt.passes.releaseLease(LEASE, holder);
-  }
-}
-
-/** A holder on this host whose process no longer exists (killed, crashed): its lease is void. */
-function isDeadHolder(holder: string): boolean {
-  const [host, pid] = holder.split(':');
-  if (host !== hostname() || !pid || Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    await lease.release();
   }
 }
 
@@ -91,7 +75,7 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
     if (pending.length === 0) break;
     for (const target of pending) {
       if (options.signal?.aborted) return await outcome(rt, pass, 'stopped', suspended, archived);
-      await rt.locks.run(repoKey(target), () => attempt(rt, pass.id, target));
+      await attempt(rt, pass.id, target);
     }
   }
   await rt.passes.finishPass(pass.id, rt.now());
@@ -101,10 +85,11 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
   return result;
 }
 
+/** One try at one repository, holding its lease; a lease that stays busy is a failed attempt, retried later in the pass. */
 async function attempt(rt: AppRuntime, passId: number, target: RepoTarget): Promise<void> {
   const key = repoKey(target);
   try {
-    const result = await runRepository(rt, target, { trigger: 'schedule', pass: { id: passId } });
+    const result = await rt.locks.run(key, (signal) => runRepository(rt, target, { trigger: 'schedule', pass: { id: passId }, signal }));
     await rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
     if (result.status === 'partial') rt.log.warn({ repo: key, detail: result.detail }, 'repository partly brought up to date');
   } catch (error) {

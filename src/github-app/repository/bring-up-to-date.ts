@@ -25,6 +25,8 @@ export async function bringUpToDate(session: RepoSession, record: RepoRunRecord,
     ...(options.ticks && { ticks: options.ticks }),
     ...(options.tickedBy && { tickedBy: options.tickedBy }),
   });
+  // Steps refused because the lease was lost are not this run's failures: the run ends with the reason.
+  session.signal?.throwIfAborted();
   return {
     status: update.failures.length === 0 ? 'done' : 'partial',
     runId: record.runId,

@@ -9,9 +9,13 @@ import { runRepository, type RepoRunOutcome } from './run-repository.js';
  * (no link is checked again, except the ones a box asks to recheck). Without a recorded run, the
  * repository gets its first full run.
  */
-export async function refreshRepository(rt: AppRuntime, target: RepoTarget, options: { ticks?: readonly Tick[]; tickedBy?: string } = {}): Promise<RepoRunOutcome> {
+export async function refreshRepository(
+  rt: AppRuntime,
+  target: RepoTarget,
+  { signal, ...options }: { ticks?: readonly Tick[]; tickedBy?: string; signal?: AbortSignal } = {},
+): Promise<RepoRunOutcome> {
   const record = await rt.memory.latestRun(repoKey(target));
-  if (!record) return runRepository(rt, target, { trigger: 'manual' });
-  const session = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
+  if (!record) return runRepository(rt, target, { trigger: 'manual', ...(signal && { signal }) });
+  const session = { rt, target, octokit: await rt.installation(target.installationId, signal), botLogin: await rt.botLogin(), ...(signal && { signal }) };
   return bringUpToDate(session, record, { detail: 'acted on the report', ...options });
 }

@@ -61,10 +61,16 @@ export async function runRepository(rt: AppRuntime, target: RepoTarget, options:
   }
 }
 
-type RunOptions = { trigger: RunTrigger; pass?: { id: number } };
+type RunOptions = { trigger: RunTrigger; pass?: { id: number }; signal?: AbortSignal };
 
 async function run(rt: AppRuntime, target: RepoTarget, options: RunOptions): Promise<RepoRunOutcome> {
-  const session: RepoSession = { rt, target, octokit: await rt.installation(target.installationId), botLogin: await rt.botLogin() };
+  const session: RepoSession = {
+    rt,
+    target,
+    octokit: await rt.installation(target.installationId, options.signal),
+    botLogin: await rt.botLogin(),
+    ...(options.signal && { signal: options.signal }),
+  };
   const key = repoKey(target);
   const recordedRunId = options.pass ? (await rt.passes.repo(options.pass.id, key))?.runId : undefined;
   const recorded = recordedRunId === undefined ? undefined : await rt.memory.run(recordedRunId);
@@ -111,7 +117,9 @@ async function run(rt: AppRuntime, target: RepoTarget, options: RunOptions): Pro
   } finally {
     await http.close();
   }
-  // Stored before anything is written to GitHub: a retry from here on reuses this run.
+  // Stored before anything is written to GitHub: a retry from here on reuses this run. A run whose
+  // lease was lost meanwhile is left to the process that took it.
+  options.signal?.throwIfAborted();
   await rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
   return bringUpToDate(session, record, { detail: `checked ${record.report.summary.total} links`, files });
 }

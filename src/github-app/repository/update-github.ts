@@ -18,9 +18,12 @@ import { repoKey, webOriginOf, type RepoTarget } from './repo-target.js';
 /** One repository's GitHub client and identity, for the length of one piece of work. */
 export interface RepoSession {
   rt: AppRuntime;
+  /** Refuses writes once `signal` aborts (made with it by `rt.installation`). */
   octokit: GithubClient;
   target: RepoTarget;
   botLogin: string;
+  /** The repository lease's signal: aborted when another process took the repository over. */
+  signal?: AbortSignal;
 }
 
 export interface GithubUpdate {

@@ -5,6 +5,9 @@ import { createHttpClient } from '../../http/create-http-client.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { HistoryStore } from '../../store/history-store.js';
 import { DEFAULT_HISTORY_RETENTION_DAYS, type Env } from '../app-settings.js';
+import type { LeaseOptions } from '../../store/leases/lease-options.js';
+import { Leases } from '../../store/leases/leases.js';
+import { stopWritesOnAbort } from '../github/stop-writes-on-abort.js';
 import { AppMetrics } from '../ops/app-metrics.js';
 import type { QueueCounts, QueueCountsProvider } from '../ops/queue-counts.js';
 import type { GithubClient } from '../repo-run.js';
@@ -37,11 +40,14 @@ export interface AppDeps {
   queueCounts?: QueueCountsProvider;
   /** Days a removed repository's history is kept after its last run; `null` keeps it for ever. Default 90. */
   historyRetentionDays?: number | null;
+  /** Lease timing (lifetime, longest wait) and clock; production defaults (wall clock, 5 minutes). */
+  leases?: Partial<LeaseOptions>;
 }
 
 /**
- * What every part of the app shares: Probot (GitHub clients), the store, the clock, per-repository
- * locks and the queue of work that webhooks start but must not make GitHub wait for.
+ * What every part of the app shares: Probot (GitHub clients), the store, the clock, the leases
+ * (one writer per repository across processes) and the queue of work that webhooks start but
+ * must not make GitHub wait for.
  */
 export class AppRuntime {
   readonly store: HistoryStore;
@@ -56,7 +62,8 @@ export class AppRuntime {
   readonly removals: RepoRemovals;
   readonly historyRetentionDays: number | null;
   readonly metrics: AppMetrics;
-  readonly locks = new RepoLocks();
+  readonly leases: Leases;
+  readonly locks: RepoLocks;
   readonly #background: PQueue;
   readonly #queueCounts: QueueCountsProvider;
   /** Pieces of webhook work given up after their attempts, since this process started. */
@@ -79,6 +86,8 @@ export class AppRuntime {
     this.removals = new RepoRemovals(deps.store.sql);
     this.historyRetentionDays = deps.historyRetentionDays === undefined ? DEFAULT_HISTORY_RETENTION_DAYS : deps.historyRetentionDays;
     this.metrics = deps.metrics ?? new AppMetrics();
+    this.leases = new Leases(deps.store.sql, { onError: (error, what) => this.log.warn({ err: error }, `${what} failed`), ...deps.leases });
+    this.locks = new RepoLocks(this.leases);
     this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
     this.#queueCounts = deps.queueCounts ?? (async () => ({ waiting: this.#background.size, active: this.#background.pending, failed: this.#failed }));
     this.metrics.watchQueue(this.#queueCounts);
@@ -101,8 +110,14 @@ export class AppRuntime {
     return this.#botLogin;
   }
 
-  installation(installationId: number): Promise<GithubClient> {
-    return this.probot.auth(installationId) as Promise<GithubClient>;
+  /**
+   * A client for one installation. With the signal of the repository's lease, the client refuses
+   * to write once the lease is lost (`stopWritesOnAbort`); every write path passes it.
+   */
+  async installation(installationId: number, signal?: AbortSignal): Promise<GithubClient> {
+    // Probot builds a new client per call, so the guard stays with this piece of work.
+    const octokit = (await this.probot.auth(installationId)) as GithubClient;
+    return signal ? stopWritesOnAbort(octokit, signal) : octokit;
   }
 
   /** The checker's HTTP client for one repository: private addresses only if both sides allow it. */

@@ -85,25 +85,4 @@ export class PassLog {
       [passId, repo, state, runId, options.attempt ? 1 : 0, options.detail ?? '', now.getTime()],
     );
   }
-
-  /**
-   * Takes (or renews) the named lease unless another holder's is still valid. `isGone` lets the
-   * caller tell a holder that cannot be alive any more (a killed process on this host) from one
-   * that merely has not renewed yet.
-   */
-  acquireLease(name: string, holder: string, now: Date, ttlMs: number, isGone: (holder: string) => boolean = () => false): Promise<boolean> {
-    return this.sql.transaction(async (tx): Promise<boolean> => {
-      const row = await tx.get<{ holder: string; expires_at: number }>(`SELECT holder, expires_at FROM app_leases WHERE name = ?`, [name]);
-      if (row && row.holder !== holder && row.expires_at > now.getTime() && !isGone(row.holder)) return false;
-      await tx.run(
-        `INSERT INTO app_leases (name, holder, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`,
-        [name, holder, now.getTime() + ttlMs],
-      );
-      return true;
-    }, { lock: `lease:${name}` });
-  }
-
-  async releaseLease(name: string, holder: string): Promise<void> {
-    await this.sql.run(`DELETE FROM app_leases WHERE name = ? AND holder = ?`, [name, holder]);
-  }
 }

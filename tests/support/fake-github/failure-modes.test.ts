@@ -128,3 +128,19 @@ describe('random faults', () => {
     expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', status: 502, fault: '502:after' });
   });
 });
+
+describe('held requests', () => {
+  it('wait for the hold to let them go, arriving in the log first, while other requests pass', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    fake.faults.hold({ match: (request) => request.method === 'GET' && request.path === '/repos/acme/awesome/issues', until: () => released });
+    let answered = false;
+    const listing = plain().rest.issues.listForRepo(repo).then(() => (answered = true));
+    while (!fake.requests.some((request) => request.path === '/repos/acme/awesome/issues' && request.status === 0)) await new Promise((r) => setTimeout(r, 5));
+    expect((await plain().rest.repos.get(repo)).status).toBe(200);
+    expect(answered).toBe(false);
+    release();
+    await listing;
+    expect(answered).toBe(true);
+  });
+});

@@ -80,6 +80,7 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
   };
   const fail = (error: ApiError) => send({ status: error.status, body: error.body, headers: error.headers });
 
+  await deps.faults.held(method, path);
   const fault = deps.faults.plan(method, path);
   if (fault) entry.fault = `${fault.kind}:${fault.when}`;
   if (fault?.when === 'before') return send(faultReply(fault, headers['x-github-request-id']!));

@@ -34,9 +34,16 @@ interface Scripted {
   match: FaultMatch | undefined;
 }
 
-/** Switchable failure modes: scripted ("the next N calls") and seeded random ones. */
+/** Holds matching requests until `until` settles: a slow GitHub, or a race made to happen. */
+export interface HoldOptions {
+  match: FaultMatch;
+  until: (request: { method: string; path: string }) => Promise<unknown>;
+}
+
+/** Switchable failure modes: scripted ("the next N calls"), seeded random ones, and held requests. */
 export class Faults {
   readonly #scripted: Scripted[] = [];
+  readonly #holds: HoldOptions[] = [];
   #random: { next: () => number; options: RandomFaultOptions } | null = null;
   /** Every fault answered so far, for assertions and for replaying a seed. */
   readonly injected: Array<PlannedFault & { method: string; path: string }> = [];
@@ -63,9 +70,21 @@ export class Faults {
     this.#random = { next: seededRandom(options.seed), options };
   }
 
+  /** Matching requests wait for `until` before anything else happens to them (logged on arrival). */
+  hold(options: HoldOptions): void {
+    this.#holds.push(options);
+  }
+
+  /** Waits out every hold that matches the request. */
+  async held(method: string, path: string): Promise<void> {
+    const req = { method, path };
+    for (const hold of this.#holds) if (hold.match(req)) await hold.until(req).catch(() => undefined);
+  }
+
   clear(): void {
     this.#scripted.length = 0;
     this.#random = null;
+    this.#holds.length = 0;
   }
 
   /** Decides the fault (if any) for one request; consumes scripted entries and PRNG draws. */
