@@ -22,7 +22,7 @@ import type { RepoTrend } from './store/queries/repo-trend.js';
 import { githubRepoKey, huggingfaceRepoKey } from './store/repo-key.js';
 
 export interface CatalogCheckOptions {
-  /** History key of the catalog: `local:…` for the CLI, `github:owner/repo` for the app. */
+  /** History key of the catalog: `git:…`, `local:/…` or `bundled:…` for the CLI (`localCatalogKey`), `github:owner/repo` for the app. */
   catalog: string;
   check?: CheckOptions;
   /** URLs matching any of these are not checked (verdict `skipped`, reason `excluded`). */

@@ -12,7 +12,7 @@ import type { HistorySummary } from './history-summary.js';
  */
 export interface RunReport {
   schemaVersion: 1;
-  /** The history key of the checked catalog (`local:…` or `github:owner/repo`). */
+  /** The history key of the checked catalog (`git:host/owner/repo:path`, `local:/abs/path`, `bundled:name` or `github:owner/repo`; see store/catalog-key.ts). */
   catalog: string;
   /** False when linkmedic itself could not reach the network: no link was judged dead then. */
   conclusive: boolean;

@@ -5,6 +5,7 @@ import type { LinkState } from './link-state.js';
 import { archiveAnswers, rememberArchiveAnswers, type ArchiveAnswer } from './queries/archive-answers.js';
 import { availabilitySince, type RunAvailability } from './queries/availability-since.js';
 import { latestRuns } from './queries/latest-runs.js';
+import { legacyCatalogs, type LegacyCatalog } from './queries/legacy-catalogs.js';
 import { linkChanges, type LinkChanges } from './queries/link-changes.js';
 import { linkStates } from './queries/link-states.js';
 import { linkTimeline } from './queries/link-timeline.js';
@@ -17,6 +18,7 @@ import type { RunSummary } from './queries/run-summary.js';
 import { runsSince } from './queries/runs-since.js';
 import { recordRun } from './record-run.js';
 import type { RecordedRun } from './recorded-run.js';
+import { rekeyCatalogs, type CatalogRekey, type RekeyResult } from './rekey-catalogs.js';
 import { MEMORY_DB } from './resolve-db-path.js';
 import type { SqlDriver, SqlExecutor } from './sql/sql-driver.js';
 import { isSqlFailure } from './sql/sql-failure.js';
@@ -61,6 +63,16 @@ export class HistoryStore {
   /** The catalogs this database holds runs of, most recently checked first. */
   recordedCatalogs(): Promise<RecordedCatalog[]> {
     return this.#read((tx) => recordedCatalogs(tx));
+  }
+
+  /** Old-form `local:` keys (paths relative to a folder the database does not record) not yet re-keyed. */
+  legacyCatalogs(): Promise<LegacyCatalog[]> {
+    return this.#read((tx) => legacyCatalogs(tx));
+  }
+
+  /** Moves old-form histories to their new keys, atomically, recording each decision so it is made once. */
+  rekeyCatalogs(moves: readonly CatalogRekey[]): Promise<RekeyResult[]> {
+    return this.guard('re-keying history', () => rekeyCatalogs(this.sql, moves, this.now()));
   }
 
   runsSince(catalog: string, since: Date): Promise<RunSummary[]> {

@@ -1,15 +1,17 @@
 // The store's public surface: what the orchestrator, the report and the GitHub App import.
-export { githubCatalogKey, localCatalogKey } from './catalog-key.js';
+export { bundledCatalogKey, githubCatalogKey, localCatalogKey, type LocalKeyOptions } from './catalog-key.js';
 export { DEFAULT_DEAD_RULES, deadAfterSchema, deadRules, type DeadRules } from './dead-rules.js';
 export { deriveLinkState } from './derive-link-state.js';
 export { evidenceOf, type Evidence } from './evidence.js';
 export { HistoryStore } from './history-store.js';
+export { legacyCatalogKey } from './legacy-catalog-key.js';
 export type { LinkState } from './link-state.js';
 export type { Migration } from './migrations/migration.js';
 export { MIGRATIONS } from './migrations/migrations.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export type { ArchiveAnswer } from './queries/archive-answers.js';
 export type { RunAvailability } from './queries/availability-since.js';
+export type { LegacyCatalog } from './queries/legacy-catalogs.js';
 export type { LinkChanges, RecoveredLink } from './queries/link-changes.js';
 export type { RecordedCatalog } from './queries/recorded-catalogs.js';
 export type { RepoSeries } from './queries/repo-series.js';
@@ -17,6 +19,7 @@ export type { GithubTrend, HuggingfaceTrend, RepoTrend } from './queries/repo-tr
 export type { StoredResult } from './queries/run-results.js';
 export type { RunSummary } from './queries/run-summary.js';
 export type { GithubSnapshot, HuggingfaceSnapshot, OccurrencePlace, RecordedResult, RecordedRun } from './recorded-run.js';
+export type { CatalogRekey, RekeyOutcome, RekeyResult } from './rekey-catalogs.js';
 export { githubRepoKey, huggingfaceRepoKey } from './repo-key.js';
 export { DEFAULT_DB_PATH, MEMORY_DB, resolveDbPath, type DbPathOptions } from './resolve-db-path.js';
 export type { TimelinePoint } from './timeline-point.js';

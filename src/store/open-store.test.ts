@@ -35,7 +35,7 @@ describe('openStore: a fresh file', () => {
     await store.close();
     // `app_*` tables belong to the GitHub App's migration.
     const db = new Database(path, { readonly: true });
-    expect(tables(db).filter((name) => !name.startsWith('app_'))).toEqual(['archive_lookups', 'github_snapshots', 'huggingface_snapshots', 'occurrences', 'results', 'runs', 'urls']);
+    expect(tables(db).filter((name) => !name.startsWith('app_'))).toEqual(['archive_lookups', 'catalog_rekeys', 'github_snapshots', 'huggingface_snapshots', 'occurrences', 'results', 'runs', 'urls']);
     db.close();
   });
 

@@ -61,7 +61,7 @@ const result = z.object({
 /** Validates a `RecordedRun`. The envelope is ours alone, so it is strict; see above for its parts. */
 export const recordedRunSchema = z
   .strictObject({
-    catalog: z.string().regex(/^[a-z][a-z0-9-]*:\S/, 'a key such as local:catalog/x.md or github:owner/repo'),
+    catalog: z.string().regex(/^[a-z][a-z0-9-]*:\S/, 'a key such as git:github.com/owner/repo:README.md or github:owner/repo'),
     startedAt: z.date(),
     finishedAt: z.date(),
     conclusive: z.boolean(),

@@ -51,7 +51,7 @@ export interface HuggingfaceSnapshot {
 
 /** One run of one catalog, as the orchestrator hands it to `recordRun`. */
 export interface RecordedRun {
-  /** Which catalog the run checked; history is scoped by it: `local:catalog/x.md`, `github:owner/repo`. */
+  /** Which catalog the run checked; history is scoped by it: `git:github.com/owner/repo:README.md`, `github:owner/repo`. */
   catalog: string;
   startedAt: Date;
   finishedAt: Date;

@@ -50,6 +50,9 @@ async function writeHistory(store: HistoryStore): Promise<number[]> {
     { url: 'https://c.example/', checkedAt: new Date(T0 + 4 * DAY) },
   ], new Date(T0));
   await new RepoRemovals(store.sql).markRepositoryRemoved('acme/old-list', new Date(T0 + 2 * DAY));
+  await store.sql.run('INSERT INTO catalog_rekeys (old_key, new_key, outcome, runs, evidence, rekeyed_at) VALUES (?, ?, ?, ?, ?, ?)', [
+    'local:README.md', 'local:/srv/list/README.md', 'moved', 2, 'the database is in /srv/list/.linkmedic', T0 + DAY,
+  ]);
   // A lease belongs to a process running now, not to the history: it stays behind.
   await new Leases(store.sql).acquire('repo:acme/awesome');
   return runIds;
@@ -101,10 +104,10 @@ describe.skipIf(!POSTGRES_AVAILABLE)('linkmedic db copy --from FILE --to postgre
     const lines = copied.stdout.trimEnd().split('\n');
     expect(lines.slice(0, -1).map((line) => line.split(/ {2,}/))).toEqual([
       ['runs', '11'], ['urls', '2105'], ['results', '2130'], ['occurrences', '2130'], ['github_snapshots', '5'], ['huggingface_snapshots', '5'],
-      ['archive_lookups', '2'], ['app_passes', '2'], ['app_pass_repos', '1'], ['app_repo_runs', '1'], ['app_ignored_urls', '1'], ['app_rechecks', '1'],
+      ['archive_lookups', '2'], ['catalog_rekeys', '1'], ['app_passes', '2'], ['app_pass_repos', '1'], ['app_repo_runs', '1'], ['app_ignored_urls', '1'], ['app_rechecks', '1'],
       ['app_removed_repos', '1'],
     ]);
-    expect(lines.at(-1)).toMatch(/^copied 6395 rows from \/\S+\/linkmedic\.db to postgres:\/\/postgres@127\.0\.0\.1:5432\/test\?options=\S+$/);
+    expect(lines.at(-1)).toMatch(/^copied 6396 rows from \/\S+\/linkmedic\.db to postgres:\/\/postgres@127\.0\.0\.1:5432\/test\?options=\S+$/);
 
     const now = () => new Date(T0 + 5 * DAY);
     const [source, target] = [await openStore({ path: sqlitePath, now }), await openStore({ path: to, now })];

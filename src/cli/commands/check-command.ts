@@ -18,6 +18,7 @@ import { startProgressBar } from '../progress-bar.js';
 import { paintFor } from '../use-color.js';
 import { writeOutput } from '../write-output.js';
 import { localRootFor } from '../local-root-for.js';
+import { rekeyLegacyCatalogs } from '../rekey-legacy-catalogs.js';
 
 interface CheckFlags {
   json?: boolean;
@@ -53,7 +54,7 @@ const pattern = (value: string, previous: RegExp[] = []): RegExp[] => {
 export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('check')
     .summary('check every link of the catalog and record the result in history')
-    .description('Check every link of the catalog (the bundled one by default): GitHub and Hugging Face links through their APIs, the rest over HTTP. Each result is recorded in the history database, which decides when a failing link counts as confirmed dead.')
+    .description('Check every link of the catalog (the bundled one by default): GitHub and Hugging Face links through their APIs, the rest over HTTP. Each result is recorded in the history database under the catalog\'s key, the same from any folder (in a git work tree its repository and path, else its absolute path; the bundled catalog by its name); history decides when a failing link counts as confirmed dead.')
     .argument('[files...]', 'markdown files or folders (default: the bundled catalog)')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--json', 'the JSON report (same as --format json)')
@@ -73,10 +74,8 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       const { format, output } = parseFlags(outputOptionsSchema, { format: explicitFormat, json: flags.json, output: flags.output }, 'see linkmedic check --help');
       const files = await readMarkdownFiles(inputs, io.cwd);
       const now = io.now ?? (() => new Date());
-      const store = await openStore({
-        path: resolveDbPath({ ...(typeof flags.db === 'string' && { flag: flags.db }), noDb: flags.db === false, env: io.env, cwd: io.cwd }),
-        now,
-      });
+      const dbPath = resolveDbPath({ ...(typeof flags.db === 'string' && { flag: flags.db }), noDb: flags.db === false, env: io.env, cwd: io.cwd });
+      const store = await openStore({ path: dbPath, now });
       const http = createHttpClient({
         env: { ...io.env }, // a plain copy: process.env is an exotic object schemas refuse
         allowPrivateNetworks: flags.allowPrivateNetworks ?? false,
@@ -84,7 +83,9 @@ export function checkCommand(io: CliIo, setExitCode: (code: number) => void): Co
       });
       const progress = startProgressBar(io);
       try {
-        const catalog = localCatalogKey(files.map((file) => file.file), io.cwd);
+        const shown = files.map((file) => file.file);
+        await rekeyLegacyCatalogs(store, { cwd: io.cwd, dbPath, files: shown }, io);
+        const catalog = await localCatalogKey(shown, { cwd: io.cwd });
         const { report } = await checkCatalog(
           files,
           {

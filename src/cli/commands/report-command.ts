@@ -17,6 +17,7 @@ import type { CliIo } from '../cli-io.js';
 import { OUTPUT_FORMATS, outputOptionsSchema } from '../output-options.js';
 import { parseFlags } from '../parse-flags.js';
 import { sinceSchema } from '../since-schema.js';
+import { rekeyLegacyCatalogs } from '../rekey-legacy-catalogs.js';
 import { paintFor } from '../use-color.js';
 import { writeOutput } from '../write-output.js';
 
@@ -34,7 +35,7 @@ const HINT = 'see linkmedic report --help';
 function reportFlagsSchema(now: Date) {
   return z.object({
     since: sinceSchema(now),
-    catalog: z.string().trim().min(1, { error: 'needs a catalog key, e.g. local:README.md' }).optional(),
+    catalog: z.string().trim().min(1, { error: 'needs a catalog key, e.g. github:owner/repo or bundled:awesome-medical-healthcare-dataset-for-llm.md' }).optional(),
     db: z.string().optional(),
   });
 }
@@ -47,18 +48,28 @@ async function recordedHint(store: HistoryStore): Promise<string> {
   return `pick one with --catalog KEY: ${listed.join(', ')}`;
 }
 
+/** With neither --catalog nor FILES: the catalog checked last, named on stderr when there was a choice. */
+async function lastChecked(store: HistoryStore, io: CliIo): Promise<string> {
+  const [latest, ...others] = await store.recordedCatalogs();
+  if (!latest) throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${store.location} holds no runs yet`, 'run linkmedic check first');
+  if (others.length > 0) {
+    io.stderr.write(`linkmedic: reporting on ${latest.catalog} (the database also holds: ${others.map((entry) => entry.catalog).join(', ')}; pick with --catalog KEY)\n`);
+  }
+  return latest.catalog;
+}
+
 /** `linkmedic report [FILES...]`: the catalog's history (availability, failing links, changes, stars and likes); no network. */
 export function reportCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('report')
     .summary('report on a catalog from its history: availability, failing links, changes, stars and likes')
-    .description('Report on a catalog from the history database alone (no network): its availability over time, each failing link with its timeline, newly dead and recovered links, and per entry the GitHub stars and Hugging Face likes with their trend.')
-    .argument('[files...]', 'the markdown files or folders `check` was given (default: the bundled catalog)')
+    .description('Report on a catalog from the history database alone (no network): its availability over time, each failing link with its timeline, newly dead and recovered links, and per entry the GitHub stars and Hugging Face likes with their trend. Without FILES or --catalog it reports on the catalog the database was checked for last, and names it on stderr when the database holds others.')
+    .argument('[files...]', 'the markdown files or folders `check` was given (default: the catalog checked last)')
     .option('--since <when>', 'start of the window: a span back from now (12h, 30d, 8w) or a date (2026-10-01)', '30d')
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .option('--json', 'the JSON document (same as --format json)')
     .option('--output <file>', 'write the report to this file instead of stdout')
     .addOption(new Option('--db <path>', 'history database: a file or a postgres:// URL (default .linkmedic/linkmedic.db, or LINKMEDIC_DB, or DATABASE_URL)'))
-    .option('--catalog <key>', 'report on this catalog key recorded in the database (e.g. github:owner/repo) instead of FILES')
+    .option('--catalog <key>', 'report on this catalog key recorded in the database (e.g. github:owner/repo) instead of FILES or the catalog checked last')
     .action(async (inputs: string[], flags: ReportFlags, command: Command) => {
       const now = (io.now ?? (() => new Date()))();
       const explicitFormat = command.getOptionValueSource('format') === 'cli' ? flags.format : undefined;
@@ -69,9 +80,11 @@ export function reportCommand(io: CliIo, setExitCode: (code: number) => void): C
       if (path === MEMORY_DB) throw new LinkmedicError('USAGE', 'report reads a history database, and :memory: holds none', 'pass --db PATH');
       // Opening would create an empty database; a report on nothing is a mistake worth naming.
       if (!isPostgresUrl(path) && !existsSync(path)) throw new LinkmedicError('INPUT_NOT_FOUND', `no history database at ${path}`, 'run linkmedic check first, which records history there, or pass --db PATH');
-      const catalog = chosen ?? localCatalogKey((await readMarkdownFiles(inputs, io.cwd)).map((file) => file.file), io.cwd);
+      const files = inputs.length > 0 ? (await readMarkdownFiles(inputs, io.cwd)).map((file) => file.file) : undefined;
       const store = await openStore({ path, now: () => now });
       try {
+        await rekeyLegacyCatalogs(store, { cwd: io.cwd, dbPath: path, ...(files && { files }) }, io);
+        const catalog = chosen ?? (files ? await localCatalogKey(files, { cwd: io.cwd }) : await lastChecked(store, io));
         if ((await store.latestRuns(catalog, 1)).length === 0) {
           throw new LinkmedicError('INPUT_NOT_FOUND', `the history database ${store.location} has no runs of ${catalog}`, await recordedHint(store));
         }

@@ -11,6 +11,7 @@ export const COPIED_TABLES = [
   'github_snapshots',
   'huggingface_snapshots',
   'archive_lookups',
+  'catalog_rekeys',
   'app_passes',
   'app_pass_repos',
   'app_repo_runs',
