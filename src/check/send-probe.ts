@@ -14,7 +14,8 @@ export interface ProbeResponse {
 
 export interface ProbeContext {
   dispatcher: Dispatcher;
-  userAgent: string;
+  /** The request headers every probe sends (see `probeHeaders`); a cookie is added per request. */
+  headers: Readonly<Record<string, string>>;
   timeouts: Timeouts;
   maxBodyBytes: number;
   /** Whether the verdict may depend on this response's page (bot walls, Drive). */
@@ -23,6 +24,17 @@ export interface ProbeContext {
 
 /** The error a request fails with when the whole-request budget runs out. */
 export const TOTAL_TIMEOUT = 'LINKMEDIC_TOTAL_TIMEOUT';
+
+/** The headers of every probe, built once per run. */
+export function probeHeaders(userAgent: string): Readonly<Record<string, string>> {
+  return {
+    'user-agent': userAgent,
+    // crates.io and others answer 404 to requests that do not ask for HTML.
+    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    'accept-language': 'en',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+}
 
 /** Small bodies are drained so the keep-alive connection survives; larger ones are cut. */
 const DRAIN_LIMIT = 16 * 1024;
@@ -76,14 +88,7 @@ export function sendProbe(url: URL, method: ProbeMethod, cookie: string, ctx: Pr
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method,
-          headers: {
-            'user-agent': ctx.userAgent,
-            // crates.io and others answer 404 to requests that do not ask for HTML.
-            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-            'accept-language': 'en',
-            'accept-encoding': 'gzip, deflate, br',
-            ...(cookie ? { cookie } : {}),
-          },
+          headers: cookie ? { ...ctx.headers, cookie } : ctx.headers,
           headersTimeout: ctx.timeouts.headers,
           bodyTimeout: ctx.timeouts.headers,
           // undici closes the socket after every HEAD unless told otherwise, in case a broken
