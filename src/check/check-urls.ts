@@ -102,21 +102,7 @@ export async function checkUrls(urls: UrlSource, options: CheckOptions = {}, dep
       return undefined;
     };
     try {
-      if (listed) {
-        for (const input of listed) {
-          const pending = take(input);
-          if (pending) await pending;
-        }
-      } else {
-        const seen = new Set<string>();
-        for await (const input of urls as AsyncIterable<string>) {
-          if (seen.has(input)) continue;
-          seen.add(input);
-          inputs.push(input);
-          const pending = take(input);
-          if (pending) await pending;
-        }
-      }
+      await readSource(listed ?? (urls as AsyncIterable<string>), inputs, take);
     } catch (error) {
       // The source failed (extraction threw): let the requests under way end before the client closes.
       feed.stop();
@@ -148,6 +134,33 @@ export async function checkUrls(urls: UrlSource, options: CheckOptions = {}, dep
 }
 
 /**
+ * Hands each distinct URL of the source to `take` as it is read. A list comes deduplicated
+ * (`inputs` is the list); a stream is deduplicated here and its URLs are added to `inputs`.
+ * A URL's checks start inside `take`; only local-file checks are waited for.
+ */
+async function readSource(
+  source: readonly string[] | AsyncIterable<string>,
+  inputs: string[],
+  take: (input: string) => Promise<void> | undefined,
+): Promise<void> {
+  if (Array.isArray(source)) {
+    for (const input of source) {
+      const pending = take(input);
+      if (pending) await pending;
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for await (const input of source as AsyncIterable<string>) {
+    if (seen.has(input)) continue;
+    seen.add(input);
+    inputs.push(input);
+    const pending = take(input);
+    if (pending) await pending;
+  }
+}
+
+/**
  * Second pass for URLs whose host asked to wait longer than the cap: by the end of the run the
  * wait may have passed, or be short enough to sit out. Otherwise they stay `rate_limited`.
  */
@@ -175,7 +188,9 @@ async function retryDeferred(
 function sharedCheck(ctx: CheckContext): (input: string, url: URL) => Promise<UrlCheck> {
   const shared = new Map<string, Promise<UrlCheck>>();
   return async (input, url) => {
-    const key = url.href.replace(/#.*$/, '');
+    const href = url.href;
+    const hash = href.indexOf('#');
+    const key = hash === -1 ? href : href.slice(0, hash);
     let pending = shared.get(key);
     if (!pending) shared.set(key, (pending = checkUrl(input, url, ctx)));
     return rebase(await pending, input, url.hash);
