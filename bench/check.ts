@@ -1,30 +1,52 @@
 /**
  * `npm run bench:check`: linkmedic's checker against linkinator and markdown-link-check on the
  * same generated catalog, served by local servers with injected latency. Each host is its own
- * loopback address (127.0.0.2 …), as Linux routes all of 127/8 to lo. Every tool runs in its own
- * child process, so peak memory (max RSS) is the tool's alone; requests and the highest per-host
- * concurrency are counted on the server side. Prints numbers; asserts nothing.
+ * loopback address (127.0.0.2 …), as Linux routes all of 127/8 to lo. Prints numbers; asserts
+ * nothing. Two kinds of rows, measured in the same run against the same servers:
  *
- *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --mlc-cap 90]
+ * - whole process: each tool's CLI started as a user starts it (`node bin/linkmedic.js check …`,
+ *   `linkinator …`, `markdown-link-check …`), timed from spawn to exit, so start-up, extraction
+ *   and the report count; peak RSS from `/usr/bin/time`. Needs `npm run build` first.
+ * - in-process: a child process that imports the library and times one stage after its imports
+ *   (the check stage alone, or extraction + check), for the stage's own numbers.
+ *
+ * Requests, the highest per-host concurrency and the timeline (requests started per 50 ms) are
+ * counted on the server side.
+ *
+ *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --repeat 3
+ *                          --tools linkmedic-cli,linkinator-cli,… --root <another linkmedic checkout>]
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-type Tool = 'linkmedic' | 'linkmedic-check' | 'linkinator' | 'markdown-link-check' | 'baseline' | 'floor';
+/** In-process tools: a child imports the code and times one stage. */
+type StageTool = 'linkmedic' | 'linkmedic-check' | 'linkinator' | 'markdown-link-check' | 'baseline' | 'floor';
+/** Whole-process tools: each CLI as a user starts it. */
+type CliTool = 'linkmedic-cli' | 'linkinator-cli' | 'markdown-link-check-cli';
+type Tool = StageTool | CliTool;
 
 interface ChildReport {
   wallMs: number;
-  maxRssMb: number;
-  checked: number;
-  ok: number;
+  maxRssMb: number | undefined;
+  checked: number | undefined;
+  ok: number | undefined;
 }
+
+/** linkmedic's default global cap: no run of it can beat ceil(links / 256) round trips. */
+const GLOBAL_CAP = 256;
+const BUCKET_MS = 50;
+const TIME = '/usr/bin/time';
+/** Arrival time (`performance.now()`) of every request, all hosts: the server-side timeline. */
+const arrivals: number[] = [];
 
 const { values: args } = parseArgs({
   options: {
@@ -37,12 +59,16 @@ const { values: args } = parseArgs({
     big: { type: 'string', default: '10000' },
     'mlc-cap': { type: 'string', default: '90' },
     repeat: { type: 'string', default: '3' },
-    tools: { type: 'string', default: 'baseline,floor,linkmedic,linkinator,markdown-link-check' },
+    tools: {
+      type: 'string',
+      default: 'baseline,floor,linkmedic-cli,linkinator-cli,markdown-link-check-cli,linkmedic,linkinator,markdown-link-check',
+    },
+    root: { type: 'string' },
   },
 });
 
 if (args.child) {
-  const report = await runChild(args.child as Tool, args.file!, Number(args.cap ?? 8));
+  const report = await runChild(args.child as StageTool, args.file!, Number(args.cap ?? 8));
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 } else {
@@ -50,7 +76,7 @@ if (args.child) {
 }
 
 /** Runs one tool on the catalog and measures it from inside its own process. */
-async function runChild(tool: Tool, file: string, cap: number): Promise<ChildReport> {
+async function runChild(tool: StageTool, file: string, cap: number): Promise<ChildReport> {
   const started = performance.now();
   let checked = 0;
   let ok = 0;
@@ -141,6 +167,7 @@ async function startHosts(count: number, latencyMs: number): Promise<Host[]> {
     Array.from({ length: count }, async (_, i) => {
       const host = { address: `127.0.0.${i + 2}`, port: 0, inFlight: 0, maxInFlight: 0, requests: 0 } as Host;
       host.server = http.createServer((req, res) => {
+        arrivals.push(performance.now());
         host.requests++;
         host.maxInFlight = Math.max(host.maxInFlight, ++host.inFlight);
         res.on('close', () => host.inFlight--);
@@ -169,34 +196,115 @@ function writeCatalog(dir: string, hosts: Host[], links: number): string {
 }
 
 /**
- * Transpiles src/ and this script to plain JavaScript (TypeScript's own transpiler, no type
- * check), so every tool runs in plain `node` as users run it: no loader inflating time or memory.
+ * Transpiles `root`'s src/ and this script to plain JavaScript (TypeScript's own transpiler, no
+ * type check), so every in-process child runs in plain `node`: no loader inflating time or memory.
  */
-async function compileForChildren(dir: string): Promise<string> {
+async function compileForChildren(dir: string, root: string): Promise<string> {
   // Loaded here only: the children must not carry the compiler in their memory.
   const { default: ts } = await import('typescript');
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  const here = fileURLToPath(new URL('..', import.meta.url));
   const out = join(dir, 'build');
   const sources = [
-    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),
-    join('bench', 'check.ts'),
+    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'src', f)),
+    join(here, 'bench', 'check.ts'),
   ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const file of sources) {
-    const { outputText } = ts.transpileModule(readFileSync(join(root, file), 'utf8'), {
+    const target = join(out, file.startsWith(join(root, 'src')) ? file.slice(root.length) : join('bench', 'check.ts'));
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
       fileName: file,
     });
-    mkdirSync(dirname(join(out, file)), { recursive: true });
-    writeFileSync(join(out, file.replace(/\.ts$/, '.js')), outputText);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target.replace(/\.ts$/, '.js'), outputText);
   }
-  copyFileSync(join(root, 'package.json'), join(out, 'package.json'));
-  symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
+  copyFileSync(join(here, 'package.json'), join(out, 'package.json'));
+  symlinkSync(join(here, 'node_modules'), join(out, 'node_modules'), 'dir');
   return join(out, 'bench', 'check.js');
 }
 
-async function measure(childScript: string, tool: Tool, file: string, hosts: Host[], cap: number, capSeconds: number) {
+/** The CLI runs from dist/: refuse numbers from a build older than the sources. */
+function staleBuild(root: string): string | undefined {
+  const main = join(root, 'dist', 'cli', 'main.js');
+  if (!existsSync(main)) return `${root}/dist is missing`;
+  const built = statSync(main).mtimeMs;
+  const newer = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .find((f) => statSync(join(root, 'src', f)).mtimeMs > built);
+  return newer ? `src/${newer} is newer than ${root}/dist` : undefined;
+}
+
+/** The command line a user would type for each CLI (plus what the bench needs: loopback hosts, no history). */
+function cliCommand(tool: CliTool, root: string, file: string): string[] {
+  const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+  switch (tool) {
+    case 'linkmedic-cli':
+      // --allow-private-networks: the bench's hosts are loopback addresses, which the guard refuses.
+      // --no-archive: every link is alive, and no Wayback Machine lookup may reach the internet.
+      return [process.execPath, join(root, 'bin', 'linkmedic.js'), 'check', file, '--no-db', '--allow-private-networks', '--no-archive'];
+    case 'linkinator-cli':
+      return [process.execPath, join(modules, 'linkinator', 'build', 'src', 'cli.js'), file, '--markdown', '--timeout', '30000'];
+    case 'markdown-link-check-cli':
+      return [process.execPath, join(modules, 'markdown-link-check', 'markdown-link-check'), file];
+  }
+}
+
+/** Links checked and alive, read from each CLI's own output. */
+function countFromOutput(tool: CliTool, stdout: string): Pick<ChildReport, 'checked' | 'ok'> {
+  if (tool === 'linkmedic-cli') {
+    const summary = /(\d+) links checked in [\d.]+ s: (.*)\./.exec(stdout);
+    return { checked: summary ? Number(summary[1]) : undefined, ok: summary ? Number(/(\d+) alive/.exec(summary[2]!)?.[1] ?? 0) : undefined };
+  }
+  if (tool === 'linkinator-cli') {
+    // Each link is printed as it is checked, then again (indented) in the summary: count the first.
+    const statuses = [...stdout.matchAll(/^\[(\d+)\] http:\/\/127\.0\.0\./gm)].map((m) => Number(m[1]));
+    return { checked: statuses.length, ok: statuses.filter((s) => s >= 200 && s < 300).length };
+  }
+  return { checked: (stdout.match(/\[[✓✖/]\]/g) ?? []).length, ok: (stdout.match(/\[✓\]/g) ?? []).length };
+}
+
+interface Sample {
+  report: ChildReport | undefined;
+  requests: number;
+  maxPerHost: number;
+  /** Server-side: first and last request, ms after spawn; requests started per 50 ms from the first. */
+  firstMs: number | undefined;
+  lastMs: number | undefined;
+  timeline: number[];
+}
+
+async function measure(
+  kind: { tool: StageTool; childScript: string } | { tool: CliTool; root: string },
+  file: string,
+  hosts: Host[],
+  cap: number,
+  capSeconds: number,
+  dir: string,
+): Promise<Sample> {
   for (const host of hosts) Object.assign(host, { requests: 0, maxInFlight: 0 });
-  const report = await new Promise<ChildReport | undefined>((resolve) => {
+  arrivals.length = 0;
+  const spawnedAt = performance.now();
+  const report = 'childScript' in kind
+    ? await runStageChild(kind.childScript, kind.tool, file, cap, capSeconds)
+    : await runCli(kind.tool, kind.root, file, capSeconds, dir);
+  const first = arrivals[0];
+  const timeline: number[] = [];
+  for (const at of arrivals) {
+    const bucket = Math.floor((at - first!) / BUCKET_MS);
+    while (timeline.length <= bucket) timeline.push(0);
+    timeline[bucket]!++;
+  }
+  return {
+    report,
+    requests: hosts.reduce((sum, h) => sum + h.requests, 0),
+    maxPerHost: Math.max(...hosts.map((h) => h.maxInFlight)),
+    firstMs: first === undefined ? undefined : first - spawnedAt,
+    lastMs: arrivals.length === 0 ? undefined : arrivals.at(-1)! - spawnedAt,
+    timeline,
+  };
+}
+
+function runStageChild(childScript: string, tool: StageTool, file: string, cap: number, capSeconds: number): Promise<ChildReport | undefined> {
+  return new Promise((resolve) => {
     execFile(
       process.execPath,
       [childScript, '--child', tool, '--file', file, '--cap', String(cap)],
@@ -208,11 +316,60 @@ async function measure(childScript: string, tool: Tool, file: string, hosts: Hos
       },
     );
   });
-  return {
-    report,
-    requests: hosts.reduce((sum, h) => sum + h.requests, 0),
-    maxPerHost: Math.max(...hosts.map((h) => h.maxInFlight)),
-  };
+}
+
+/** Spawn to exit, as the shell sees it; `/usr/bin/time` reports the peak RSS of the tool's process. */
+function runCli(tool: CliTool, root: string, file: string, capSeconds: number, dir: string): Promise<ChildReport | undefined> {
+  const command = cliCommand(tool, root, file);
+  const rssFile = join(dir, `rss-${tool}`);
+  const timed = existsSync(TIME) ? [TIME, '-f', '%M', '-o', rssFile, ...command] : command;
+  rmSync(rssFile, { force: true });
+  const env = { ...process.env };
+  // As a user without credentials or history: no API routing, no database.
+  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'HF_TOKEN', 'LINKMEDIC_DB', 'FORCE_COLOR']) delete env[name];
+  return new Promise((resolve) => {
+    const started = performance.now();
+    // Its own process group, so a run over the cap is stopped whole (time and the tool under it).
+    const child = spawn(timed[0]!, timed.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      process.kill(-child.pid!, 'SIGKILL');
+    }, capSeconds * 1000);
+    child.on('exit', () => {
+      const wallMs = performance.now() - started;
+      clearTimeout(timer);
+      child.on('close', () => {
+        if (killed) return resolve(undefined);
+        const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : NaN;
+        const stdout = Buffer.concat(out).toString('utf8');
+        const counts = countFromOutput(tool, stdout);
+        if (counts.checked === undefined || counts.checked === 0) {
+          console.error(`  ${tool} printed no result: ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(0, 5).join('\n  ')}`);
+        }
+        resolve({ wallMs, maxRssMb: Number.isFinite(rss) ? rss / 1024 : undefined, ...counts });
+      });
+    });
+  });
+}
+
+interface Run {
+  label: string;
+  tool: Tool;
+  file: string;
+  cap: number;
+  capSeconds: number;
+  links: number;
+  times: number;
+  limitMs?: number;
+}
+
+function isCli(tool: Tool): tool is CliTool {
+  return tool.endsWith('-cli');
 }
 
 async function main(): Promise<void> {
@@ -221,56 +378,77 @@ async function main(): Promise<void> {
   const latency = Number(args.latency);
   const big = Number(args.big);
   const mlcCap = Number(args['mlc-cap']);
+  const repeat = Number(args.repeat);
+  const here = resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const root = resolve(args.root ?? here);
+  const tools = new Set(args.tools!.split(',').flatMap((t) => (t === 'linkmedic' ? [t, 'linkmedic-check'] : [t])));
+  const stale = [...tools].some((t) => t === 'linkmedic-cli') ? staleBuild(root) : undefined;
+  if (stale) {
+    console.error(`bench:check: ${stale}; run \`npm run build\` first (the CLI runs from dist/).`);
+    process.exit(2);
+  }
   const hosts = await startHosts(hostCount, latency);
   const dir = mkdtempSync(join(tmpdir(), 'linkmedic-bench-'));
-  const childScript = await compileForChildren(dir);
+  const childScript = await compileForChildren(dir, root);
   const file = writeCatalog(dir, hosts, links);
-  const perHost = Math.ceil(links / hostCount);
-  const limit = (cap: number) => Math.ceil(perHost / cap) * latency;
+  // One request per link, the per-host cap and linkmedic's global cap: the run cannot be shorter.
+  const limit = (count: number, cap: number) => Math.max(Math.ceil(Math.ceil(count / hostCount) / cap), Math.ceil(count / GLOBAL_CAP)) * latency;
 
-  const repeat = Number(args.repeat);
-  const tools = new Set(args.tools!.split(',').flatMap((t) => (t === 'linkmedic' ? [t, 'linkmedic-check'] : [t])));
-  const runs: Array<{ label: string; tool: Tool; file: string; cap: number; capSeconds: number; links: number; times: number; limitMs?: number }> = [
+  const runs: Run[] = [
     { label: 'node, idle (baseline)', tool: 'baseline', file, cap: 8, capSeconds: 60, links: 0, times: 1 },
-    { label: 'floor: bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'floor: bare undici HEAD, 4/host', tool: 'floor', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkmedic extract + check (cap 8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'linkmedic extract + check (cap 4/host)', tool: 'linkmedic', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkmedic check stage only (cap 8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'linkmedic check stage only (cap 4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat },
-    { label: `markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
+    { label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
+    { label: 'linkinator 6 (CLI, whole process)', tool: 'linkinator-cli', file, cap: 8, capSeconds: 300, links, times: repeat },
+    { label: `markdown-link-check 3 (CLI, whole process, stopped at ${mlcCap} s)`, tool: 'markdown-link-check-cli', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
+    { label: 'in-process: floor, bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
+    { label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
+    { label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
+    { label: 'in-process: linkmedic check stage (4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(links, 4) },
+    { label: 'in-process: linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat },
+    { label: `in-process: markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
   ];
   if (big > 0) {
     const bigFile = writeCatalog(dir, hosts, big);
-    const bigLimit = Math.ceil(Math.ceil(big / hostCount) / 8) * latency;
     runs.push(
-      { label: 'linkmedic extract + check (cap 8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: bigLimit },
-      { label: 'linkmedic check stage only (cap 8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: bigLimit },
+      { label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
+      { label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
+      { label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
     );
   }
 
   console.log(`bench:check: ${hostCount} hosts (127.0.0.2-127.0.0.${hostCount + 1}), ${latency} ms latency per answer, ` +
-    `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  const header = ['tool', 'links', 'wall s', 'limit s', 'requests', 'peak RSS MB', 'max/host', 'alive'];
+    `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
+    `${root === here ? '' : `, linkmedic from ${root}`}\n`);
+  const header = ['tool', 'links', 'wall s', 'limit s', 'first req ms', 'requests', 'peak RSS MB', 'max/host', 'alive'];
   const rows: string[][] = [];
+  const medians = new Map<string, Sample>();
+  const timelines: string[] = [];
   for (const run of runs.filter((r) => tools.has(r.tool))) {
-    const samples = [];
-    for (let i = 0; i < run.times; i++) samples.push(await measure(childScript, run.tool, run.file, hosts, run.cap, run.capSeconds));
+    const samples: Sample[] = [];
+    for (let i = 0; i < run.times; i++) {
+      const kind = isCli(run.tool) ? { tool: run.tool, root } : { tool: run.tool, childScript };
+      samples.push(await measure(kind, run.file, hosts, run.cap, run.capSeconds, dir));
+    }
     // The median run by wall time: the machine is shared, single runs are noisy.
     samples.sort((a, b) => (a.report?.wallMs ?? Infinity) - (b.report?.wallMs ?? Infinity));
-    const { report, requests, maxPerHost } = samples[Math.floor(samples.length / 2)]!;
+    const sample = samples[Math.floor(samples.length / 2)]!;
+    const { report } = sample;
+    medians.set(`${run.tool}/${run.links}/${run.cap}`, sample);
     const walls = samples.map((x) => (x.report ? (x.report.wallMs / 1000).toFixed(2) : '-'));
     rows.push([
       run.label,
       String(run.links),
       report ? `${(report.wallMs / 1000).toFixed(2)}${samples.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
       run.limitMs === undefined ? '' : (run.limitMs / 1000).toFixed(2),
-      String(requests),
-      report ? report.maxRssMb.toFixed(0) : '',
-      run.tool === 'baseline' ? '' : String(maxPerHost),
-      report && run.tool !== 'baseline' ? `${report.ok}/${report.checked}` : '',
+      sample.firstMs === undefined ? '' : sample.firstMs.toFixed(0),
+      String(sample.requests),
+      report?.maxRssMb === undefined ? '' : report.maxRssMb.toFixed(0),
+      run.tool === 'baseline' ? '' : String(sample.maxPerHost),
+      report?.checked !== undefined && run.tool !== 'baseline' ? `${report.ok ?? '?'}/${report.checked}` : '',
     ]);
+    if (run.tool !== 'baseline' && sample.timeline.length > 0) {
+      const shown = sample.timeline.slice(0, 60);
+      timelines.push(`  ${run.label}, ${run.links} links: ${shown.join(' ')}${sample.timeline.length > shown.length ? ' …' : ''}`);
+    }
     console.error(`  done: ${run.label} (${run.links} links)`);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -278,9 +456,28 @@ async function main(): Promise<void> {
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
-  console.log('\nwall s: median of the runs (all runs in brackets), timed inside the tool\'s process after its imports.');
-  console.log('limit s: the physical limit, ceil(links per host / cap) x latency, at one request per link (with');
-  console.log('  linkmedic\'s global cap of 256 in flight, 10,000 links cannot beat ceil(10000 / 256) x latency = 4.0 s).');
+
+  const wall = (key: string) => medians.get(key)?.report?.wallMs;
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
+  const cli = wall(`linkmedic-cli/${links}/8`);
+  const stage = wall(`linkmedic-check/${links}/8`);
+  console.log(`\nratios, same run (medians):`);
+  console.log(`  linkmedic CLI / linkinator CLI, ${links} links:         ${ratio(cli, wall(`linkinator-cli/${links}/8`))}  (issue 10 target <= 0.5)`);
+  console.log(`  linkmedic CLI / physical limit, ${links} links:         ${ratio(cli, limit(links, 8))}  (issue 10 target <= 2)`);
+  console.log(`  in-process check stage / physical limit, ${links} links: ${ratio(stage, limit(links, 8))}`);
+  console.log(`  in-process check stage / bare undici floor:          ${ratio(stage, wall(`floor/${links}/8`))}`);
+  if (big > 0) {
+    const rss = medians.get(`linkmedic-cli/${big}/8`)?.report?.maxRssMb;
+    const stageRss = medians.get(`linkmedic-check/${big}/8`)?.report?.maxRssMb;
+    console.log(`  linkmedic CLI peak RSS, ${big} links: ${rss?.toFixed(0) ?? 'n/a'} MB (issue 10 target <= 200); check stage alone ${stageRss?.toFixed(0) ?? 'n/a'} MB`);
+  }
+  console.log(`\nserver-side timeline of the median runs: requests started per ${BUCKET_MS} ms, from the first request`);
+  for (const t of timelines) console.log(t);
+  console.log('\nwall s: median of the runs (all runs in brackets). Whole-process rows: spawn to exit, as the shell sees it');
+  console.log('  (start-up, extraction, checking, report). In-process rows: timed inside the child after its imports.');
+  console.log(`limit s: the physical limit at one request per link: max(ceil(links per host / cap), ceil(links / ${GLOBAL_CAP})) x latency`);
+  console.log(`  (${GLOBAL_CAP} is linkmedic's global cap of requests in flight).`);
+  console.log('first req ms: from spawn to the first request the servers saw (start-up and extraction before checking).');
   console.log('requests, max/host: counted by the servers. peak RSS: the tool process\'s max resident set.');
 
   for (const h of hosts) h.server.closeAllConnections();

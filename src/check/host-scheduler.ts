@@ -51,10 +51,11 @@ interface HostState {
  * in turn, one request each: a host's next request starts the moment a slot is free for it,
  * without queueing behind the whole run.
  *
- * Hand-written rather than a queue library per host: a slot must be handed over synchronously
- * when a request ends (an answer costs the event loop well under a millisecond, and a queue's
- * bookkeeping per request showed in profiles at 10,000 links), and waits, deferrals and
- * unreachable hosts answer every waiting request of a host at once.
+ * Hand-written rather than a p-queue per host plus a global one: the global queue served
+ * requests in arrival order, so a host's next request waited behind everything queued before
+ * it, and requests held host slots while waiting for a global one, which opened more
+ * connections than needed (1,000 links over 50 hosts: 400 instead of 300). The two queues'
+ * bookkeeping was also about a third of the checker's own allocations per URL.
  */
 export class HostScheduler {
   readonly maxInFlightByHost = new Map<string, number>();
