@@ -11,10 +11,12 @@
  *   (the check stage alone, or extraction + check), for the stage's own numbers.
  *
  * Requests, the highest per-host concurrency and the timeline (requests started per 50 ms) are
- * counted on the server side.
+ * counted on the server side. Samples are interleaved (every row once, then every row again …),
+ * so a busy spell on the shared machine hits all rows alike; each row shows its median.
+ * `--root` compares checkouts in the same run, e.g. `--root before=/tmp/old,after=.` (each built).
  *
  *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --repeat 3
- *                          --tools linkmedic-cli,linkinator-cli,… --root <another linkmedic checkout>]
+ *                          --tools linkmedic-cli,linkinator-cli,… --root [name=]dir,…]
  */
 import { execFile, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -199,11 +201,10 @@ function writeCatalog(dir: string, hosts: Host[], links: number): string {
  * Transpiles `root`'s src/ and this script to plain JavaScript (TypeScript's own transpiler, no
  * type check), so every in-process child runs in plain `node`: no loader inflating time or memory.
  */
-async function compileForChildren(dir: string, root: string): Promise<string> {
+async function compileForChildren(out: string, root: string): Promise<string> {
   // Loaded here only: the children must not carry the compiler in their memory.
   const { default: ts } = await import('typescript');
   const here = fileURLToPath(new URL('..', import.meta.url));
-  const out = join(dir, 'build');
   const sources = [
     ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'src', f)),
     join(here, 'bench', 'check.ts'),
@@ -366,6 +367,14 @@ interface Run {
   links: number;
   times: number;
   limitMs?: number;
+  /** The linkmedic checkout a linkmedic row runs (undefined for peers). */
+  checkout?: Checkout;
+}
+
+interface Checkout {
+  name: string;
+  root: string;
+  childScript: string;
 }
 
 function isCli(tool: Tool): tool is CliTool {
@@ -380,64 +389,82 @@ async function main(): Promise<void> {
   const mlcCap = Number(args['mlc-cap']);
   const repeat = Number(args.repeat);
   const here = resolve(fileURLToPath(new URL('..', import.meta.url)));
-  const root = resolve(args.root ?? here);
+  const roots = (args.root ?? here).split(',').map((entry, i, all) => {
+    const [name, path] = entry.includes('=') ? (entry.split('=', 2) as [string, string]) : [all.length > 1 ? `#${i + 1}` : '', entry];
+    return { name, root: resolve(path) };
+  });
   const tools = new Set(args.tools!.split(',').flatMap((t) => (t === 'linkmedic' ? [t, 'linkmedic-check'] : [t])));
-  const stale = [...tools].some((t) => t === 'linkmedic-cli') ? staleBuild(root) : undefined;
-  if (stale) {
-    console.error(`bench:check: ${stale}; run \`npm run build\` first (the CLI runs from dist/).`);
-    process.exit(2);
+  for (const { root } of tools.has('linkmedic-cli') ? roots : []) {
+    const stale = staleBuild(root);
+    if (stale) {
+      console.error(`bench:check: ${stale}; run \`npm run build\` there first (the CLI runs from dist/).`);
+      process.exit(2);
+    }
   }
   const hosts = await startHosts(hostCount, latency);
   const dir = mkdtempSync(join(tmpdir(), 'linkmedic-bench-'));
-  const childScript = await compileForChildren(dir, root);
+  const checkouts: Checkout[] = [];
+  for (const [i, { name, root }] of roots.entries()) {
+    checkouts.push({ name, root, childScript: await compileForChildren(join(dir, `build-${i}`), root) });
+  }
   const file = writeCatalog(dir, hosts, links);
   // One request per link, the per-host cap and linkmedic's global cap: the run cannot be shorter.
   const limit = (count: number, cap: number) => Math.max(Math.ceil(Math.ceil(count / hostCount) / cap), Math.ceil(count / GLOBAL_CAP)) * latency;
 
+  const peer = checkouts[0]!;
+  const ours = (run: Omit<Run, 'checkout'>): Run[] =>
+    checkouts.map((checkout) => ({ ...run, label: `${run.label}${checkout.name ? ` [${checkout.name}]` : ''}`, checkout }));
   const runs: Run[] = [
-    { label: 'node, idle (baseline)', tool: 'baseline', file, cap: 8, capSeconds: 60, links: 0, times: 1 },
-    { label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
+    { label: 'node, idle (baseline)', tool: 'baseline', file, cap: 8, capSeconds: 60, links: 0, times: 1, checkout: peer },
+    ...ours({ label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
     { label: 'linkinator 6 (CLI, whole process)', tool: 'linkinator-cli', file, cap: 8, capSeconds: 300, links, times: repeat },
     { label: `markdown-link-check 3 (CLI, whole process, stopped at ${mlcCap} s)`, tool: 'markdown-link-check-cli', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
-    { label: 'in-process: floor, bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
-    { label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
-    { label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) },
-    { label: 'in-process: linkmedic check stage (4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(links, 4) },
-    { label: 'in-process: linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat },
-    { label: `in-process: markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
+    { label: 'in-process: floor, bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8), checkout: peer },
+    ...ours({ label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
+    ...ours({ label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
+    ...ours({ label: 'in-process: linkmedic check stage (4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(links, 4) }),
+    { label: 'in-process: linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat, checkout: peer },
+    { label: `in-process: markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1, checkout: peer },
   ];
   if (big > 0) {
     const bigFile = writeCatalog(dir, hosts, big);
     runs.push(
-      { label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
-      { label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
-      { label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) },
+      ...ours({ label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
+      ...ours({ label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
+      ...ours({ label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
     );
   }
+  const chosen = runs.filter((r) => tools.has(r.tool));
 
   console.log(`bench:check: ${hostCount} hosts (127.0.0.2-127.0.0.${hostCount + 1}), ${latency} ms latency per answer, ` +
     `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
-    `${root === here ? '' : `, linkmedic from ${root}`}\n`);
+    `${roots.length === 1 && roots[0]!.root === here ? '' : `; linkmedic from ${roots.map((r) => `${r.name ? `${r.name}=` : ''}${r.root}`).join(', ')}`}\n`);
+  const samples = new Map<Run, Sample[]>(chosen.map((run) => [run, []]));
+  for (let round = 0; round < Math.max(...chosen.map((r) => r.times)); round++) {
+    for (const run of chosen.filter((r) => r.times > round)) {
+      const kind = isCli(run.tool)
+        ? { tool: run.tool, root: run.checkout?.root ?? here }
+        : { tool: run.tool, childScript: (run.checkout ?? peer).childScript };
+      samples.get(run)!.push(await measure(kind, run.file, hosts, run.cap, run.capSeconds, dir));
+      console.error(`  round ${round + 1}: ${run.label} (${run.links} links)`);
+    }
+  }
+
   const header = ['tool', 'links', 'wall s', 'limit s', 'first req ms', 'requests', 'peak RSS MB', 'max/host', 'alive'];
   const rows: string[][] = [];
-  const medians = new Map<string, Sample>();
+  const medians = new Map<Run, Sample>();
   const timelines: string[] = [];
-  for (const run of runs.filter((r) => tools.has(r.tool))) {
-    const samples: Sample[] = [];
-    for (let i = 0; i < run.times; i++) {
-      const kind = isCli(run.tool) ? { tool: run.tool, root } : { tool: run.tool, childScript };
-      samples.push(await measure(kind, run.file, hosts, run.cap, run.capSeconds, dir));
-    }
+  for (const run of chosen) {
     // The median run by wall time: the machine is shared, single runs are noisy.
-    samples.sort((a, b) => (a.report?.wallMs ?? Infinity) - (b.report?.wallMs ?? Infinity));
-    const sample = samples[Math.floor(samples.length / 2)]!;
+    const sorted = samples.get(run)!.sort((a, b) => (a.report?.wallMs ?? Infinity) - (b.report?.wallMs ?? Infinity));
+    const sample = sorted[Math.floor(sorted.length / 2)]!;
     const { report } = sample;
-    medians.set(`${run.tool}/${run.links}/${run.cap}`, sample);
-    const walls = samples.map((x) => (x.report ? (x.report.wallMs / 1000).toFixed(2) : '-'));
+    medians.set(run, sample);
+    const walls = sorted.map((x) => (x.report ? (x.report.wallMs / 1000).toFixed(2) : '-'));
     rows.push([
       run.label,
       String(run.links),
-      report ? `${(report.wallMs / 1000).toFixed(2)}${samples.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
+      report ? `${(report.wallMs / 1000).toFixed(2)}${sorted.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
       run.limitMs === undefined ? '' : (run.limitMs / 1000).toFixed(2),
       sample.firstMs === undefined ? '' : sample.firstMs.toFixed(0),
       String(sample.requests),
@@ -449,7 +476,6 @@ async function main(): Promise<void> {
       const shown = sample.timeline.slice(0, 60);
       timelines.push(`  ${run.label}, ${run.links} links: ${shown.join(' ')}${sample.timeline.length > shown.length ? ' …' : ''}`);
     }
-    console.error(`  done: ${run.label} (${run.links} links)`);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
@@ -457,19 +483,28 @@ async function main(): Promise<void> {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
 
-  const wall = (key: string) => medians.get(key)?.report?.wallMs;
+  const find = (tool: Tool, count: number, cap: number, checkout?: Checkout) => {
+    const run = chosen.find((r) => r.tool === tool && r.links === count && r.cap === cap && (!checkout || r.checkout === checkout));
+    return run && medians.get(run);
+  };
+  const wall = (sample: Sample | undefined) => sample?.report?.wallMs;
   const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
-  const cli = wall(`linkmedic-cli/${links}/8`);
-  const stage = wall(`linkmedic-check/${links}/8`);
-  console.log(`\nratios, same run (medians):`);
-  console.log(`  linkmedic CLI / linkinator CLI, ${links} links:         ${ratio(cli, wall(`linkinator-cli/${links}/8`))}  (issue 10 target <= 0.5)`);
-  console.log(`  linkmedic CLI / physical limit, ${links} links:         ${ratio(cli, limit(links, 8))}  (issue 10 target <= 2)`);
-  console.log(`  in-process check stage / physical limit, ${links} links: ${ratio(stage, limit(links, 8))}`);
-  console.log(`  in-process check stage / bare undici floor:          ${ratio(stage, wall(`floor/${links}/8`))}`);
-  if (big > 0) {
-    const rss = medians.get(`linkmedic-cli/${big}/8`)?.report?.maxRssMb;
-    const stageRss = medians.get(`linkmedic-check/${big}/8`)?.report?.maxRssMb;
-    console.log(`  linkmedic CLI peak RSS, ${big} links: ${rss?.toFixed(0) ?? 'n/a'} MB (issue 10 target <= 200); check stage alone ${stageRss?.toFixed(0) ?? 'n/a'} MB`);
+  const linkinator = wall(find('linkinator-cli', links, 8));
+  const floor = wall(find('floor', links, 8));
+  console.log('\nratios, same run (medians):');
+  for (const checkout of checkouts) {
+    const name = checkout.name ? ` [${checkout.name}]` : '';
+    const cli = wall(find('linkmedic-cli', links, 8, checkout));
+    const stage = wall(find('linkmedic-check', links, 8, checkout));
+    console.log(`  linkmedic CLI${name} / linkinator CLI, ${links} links:          ${ratio(cli, linkinator)}  (issue 10 target <= 0.5)`);
+    console.log(`  linkmedic CLI${name} / physical limit, ${links} links:          ${ratio(cli, limit(links, 8))}  (issue 10 target <= 2)`);
+    console.log(`  in-process check stage${name} / physical limit, ${links} links: ${ratio(stage, limit(links, 8))}`);
+    console.log(`  in-process check stage${name} / bare undici floor:           ${ratio(stage, floor)}`);
+    if (big > 0) {
+      const rss = find('linkmedic-cli', big, 8, checkout)?.report?.maxRssMb;
+      const stageRss = find('linkmedic-check', big, 8, checkout)?.report?.maxRssMb;
+      console.log(`  linkmedic CLI${name} peak RSS, ${big} links: ${rss?.toFixed(0) ?? 'n/a'} MB (issue 10 target <= 200); check stage alone ${stageRss?.toFixed(0) ?? 'n/a'} MB`);
+    }
   }
   console.log(`\nserver-side timeline of the median runs: requests started per ${BUCKET_MS} ms, from the first request`);
   for (const t of timelines) console.log(t);
