@@ -38,6 +38,8 @@ type Tool = StageTool | CliTool;
 
 interface ChildReport {
   wallMs: number;
+  /** CPU time (user + system) over the same span: steadier than wall time on a busy machine. */
+  cpuMs: number | undefined;
   maxRssMb: number | undefined;
   checked: number | undefined;
   ok: number | undefined;
@@ -88,6 +90,7 @@ async function runChild(tool: StageTool, file: string, cap: number): Promise<Chi
     const { createHttpClient } = await import('../src/http/create-http-client.js');
     const client = createHttpClient({ allowPrivateNetworks: true });
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     const text = readFileSync(file, 'utf8');
     // `linkmedic-check` isolates the check stage: URLs taken from the generated table directly.
     const urls = tool === 'linkmedic'
@@ -98,13 +101,14 @@ async function runChild(tool: StageTool, file: string, cap: number): Promise<Chi
     await client.close();
     checked = run.results.size;
     ok = run.stats.byVerdict.alive;
-    return { wallMs, maxRssMb: maxRssMb(), checked, ok };
+    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked, ok };
   }
   if (tool === 'floor') {
     // The machine's own floor: bare undici HEADs, `cap` per host, no checker logic at all.
     const { Agent } = await import('undici');
     const agent = new Agent({ keepAliveTimeout: 30_000 });
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     const urls = [...readFileSync(file, 'utf8').matchAll(/\]\((http:[^)]+)\)/g)].map((m) => new URL(m[1]!));
     const byHost = new Map<string, URL[]>();
     for (const url of urls) byHost.set(url.host, [...(byHost.get(url.host) ?? []), url]);
@@ -123,15 +127,16 @@ async function runChild(tool: StageTool, file: string, cap: number): Promise<Chi
     );
     const wallMs = performance.now() - begin;
     await agent.close();
-    return { wallMs, maxRssMb: maxRssMb(), checked, ok };
+    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked, ok };
   }
   if (tool === 'linkinator') {
     const { check } = await import('linkinator');
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     const result = await check({ path: file, markdown: true, recurse: false, timeout: 30_000 });
     const wallMs = performance.now() - begin;
     const external = result.links.filter((link) => link.url.startsWith('http://127.0.0.') && !link.url.endsWith('.md'));
-    return { wallMs, maxRssMb: maxRssMb(), checked: external.length, ok: external.filter((l) => l.state === 'OK').length };
+    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked: external.length, ok: external.filter((l) => l.state === 'OK').length };
   }
   if (tool === 'markdown-link-check') {
     // A CommonJS package without type declarations.
@@ -139,12 +144,18 @@ async function runChild(tool: StageTool, file: string, cap: number): Promise<Chi
       md: string, opts: object, cb: (error: unknown, results: Array<{ status: string }>) => void,
     ) => void;
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     const results = await new Promise<Array<{ status: string }>>((resolve, reject) =>
       markdownLinkCheck(readFileSync(file, 'utf8'), { timeout: '10s' }, (error, r) => (error ? reject(error) : resolve(r))),
     );
-    return { wallMs: performance.now() - begin, maxRssMb: maxRssMb(), checked: results.length, ok: results.filter((r) => r.status === 'alive').length };
+    return { wallMs: performance.now() - begin, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked: results.length, ok: results.filter((r) => r.status === 'alive').length };
   }
-  return { wallMs: performance.now() - started, maxRssMb: maxRssMb(), checked, ok };
+  return { wallMs: performance.now() - started, cpuMs: undefined, maxRssMb: maxRssMb(), checked, ok };
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
 }
 
 function maxRssMb(): number {
@@ -322,8 +333,8 @@ function runStageChild(childScript: string, tool: StageTool, file: string, cap: 
 /** Spawn to exit, as the shell sees it; `/usr/bin/time` reports the peak RSS of the tool's process. */
 function runCli(tool: CliTool, root: string, file: string, capSeconds: number, dir: string): Promise<ChildReport | undefined> {
   const command = cliCommand(tool, root, file);
-  const rssFile = join(dir, `rss-${tool}`);
-  const timed = existsSync(TIME) ? [TIME, '-f', '%M', '-o', rssFile, ...command] : command;
+  const rssFile = join(dir, `time-${tool}`);
+  const timed = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', rssFile, ...command] : command;
   rmSync(rssFile, { force: true });
   const env = { ...process.env };
   // As a user without credentials or history: no API routing, no database.
@@ -346,13 +357,18 @@ function runCli(tool: CliTool, root: string, file: string, capSeconds: number, d
       clearTimeout(timer);
       child.on('close', () => {
         if (killed) return resolve(undefined);
-        const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : NaN;
+        const [rss, user, system] = (existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)!.split(' ') : []).map(Number);
         const stdout = Buffer.concat(out).toString('utf8');
         const counts = countFromOutput(tool, stdout);
         if (counts.checked === undefined || counts.checked === 0) {
           console.error(`  ${tool} printed no result: ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(0, 5).join('\n  ')}`);
         }
-        resolve({ wallMs, maxRssMb: Number.isFinite(rss) ? rss / 1024 : undefined, ...counts });
+        resolve({
+          wallMs,
+          cpuMs: user === undefined || system === undefined ? undefined : (user + system) * 1000,
+          maxRssMb: rss === undefined ? undefined : rss / 1024,
+          ...counts,
+        });
       });
     });
   });
@@ -375,6 +391,11 @@ interface Checkout {
   name: string;
   root: string;
   childScript: string;
+}
+
+function cpuMedian(samples: Sample[]): number | undefined {
+  const values = samples.flatMap((x) => (x.report?.cpuMs === undefined ? [] : [x.report.cpuMs])).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)];
 }
 
 function isCli(tool: Tool): tool is CliTool {
@@ -450,7 +471,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const header = ['tool', 'links', 'wall s', 'limit s', 'first req ms', 'requests', 'peak RSS MB', 'max/host', 'alive'];
+  const header = ['tool', 'links', 'wall s', 'CPU s', 'limit s', 'first req ms', 'requests', 'peak RSS MB', 'max/host', 'alive'];
   const rows: string[][] = [];
   const medians = new Map<Run, Sample>();
   const timelines: string[] = [];
@@ -465,6 +486,7 @@ async function main(): Promise<void> {
       run.label,
       String(run.links),
       report ? `${(report.wallMs / 1000).toFixed(2)}${sorted.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
+      cpuMedian(sorted) === undefined ? '' : (cpuMedian(sorted)! / 1000).toFixed(2),
       run.limitMs === undefined ? '' : (run.limitMs / 1000).toFixed(2),
       sample.firstMs === undefined ? '' : sample.firstMs.toFixed(0),
       String(sample.requests),
@@ -487,6 +509,10 @@ async function main(): Promise<void> {
     const run = chosen.find((r) => r.tool === tool && r.links === count && r.cap === cap && (!checkout || r.checkout === checkout));
     return run && medians.get(run);
   };
+  const samplesOf = (tool: Tool, count: number, cap: number, checkout?: Checkout) => {
+    const run = chosen.find((r) => r.tool === tool && r.links === count && r.cap === cap && (!checkout || r.checkout === checkout));
+    return run ? samples.get(run)! : [];
+  };
   const wall = (sample: Sample | undefined) => sample?.report?.wallMs;
   const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
   const linkinator = wall(find('linkinator-cli', links, 8));
@@ -498,6 +524,7 @@ async function main(): Promise<void> {
     const stage = wall(find('linkmedic-check', links, 8, checkout));
     console.log(`  linkmedic CLI${name} / linkinator CLI, ${links} links:          ${ratio(cli, linkinator)}  (issue 10 target <= 0.5)`);
     console.log(`  linkmedic CLI${name} / physical limit, ${links} links:          ${ratio(cli, limit(links, 8))}  (issue 10 target <= 2)`);
+    console.log(`  linkmedic CLI${name} / linkinator CLI, CPU time:             ${ratio(cpuMedian(samplesOf('linkmedic-cli', links, 8, checkout)), cpuMedian(samplesOf('linkinator-cli', links, 8)))}`);
     console.log(`  in-process check stage${name} / physical limit, ${links} links: ${ratio(stage, limit(links, 8))}`);
     console.log(`  in-process check stage${name} / bare undici floor:           ${ratio(stage, floor)}`);
     if (big > 0) {
@@ -512,6 +539,8 @@ async function main(): Promise<void> {
   console.log('  (start-up, extraction, checking, report). In-process rows: timed inside the child after its imports.');
   console.log(`limit s: the physical limit at one request per link: max(ceil(links per host / cap), ceil(links / ${GLOBAL_CAP})) x latency`);
   console.log(`  (${GLOBAL_CAP} is linkmedic's global cap of requests in flight).`);
+  console.log('CPU s: median user + system time of the tool\'s process over the same span as wall s; on a shared');
+  console.log('  machine it moves far less than wall time.');
   console.log('first req ms: from spawn to the first request the servers saw (start-up and extraction before checking).');
   console.log('requests, max/host: counted by the servers. peak RSS: the tool process\'s max resident set.');
 
