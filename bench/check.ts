@@ -10,6 +10,9 @@
  * - in-process: a child process that imports the library and times one stage after its imports
  *   (the check stage alone, or extraction + check), for the stage's own numbers.
  *
+ * This file runs the servers and the table; check-cli.ts starts the CLIs, check-child.ts is the
+ * in-process child.
+ *
  * Requests, the highest per-host concurrency and the timeline (requests started per 50 ms) are
  * counted on the server side. Samples are interleaved (every row once, then every row again …),
  * so a busy spell on the shared machine hits all rows alike; each row shows its median.
@@ -18,10 +21,9 @@
  *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --repeat 3
  *                          --tools linkmedic-cli,linkinator-cli,… --root [name=]dir,…]
  */
-import { execFile, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
 import {
-  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync,
+  copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,34 +31,19 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ChildReport, StageTool } from './check-child.js';
+import { runCli, staleBuild, type CliTool } from './check-cli.js';
 
-/** In-process tools: a child imports the code and times one stage. */
-type StageTool = 'linkmedic' | 'linkmedic-check' | 'linkinator' | 'markdown-link-check' | 'baseline' | 'floor';
-/** Whole-process tools: each CLI as a user starts it. */
-type CliTool = 'linkmedic-cli' | 'linkinator-cli' | 'markdown-link-check-cli';
 type Tool = StageTool | CliTool;
-
-interface ChildReport {
-  wallMs: number;
-  /** CPU time (user + system) over the same span: steadier than wall time on a busy machine. */
-  cpuMs: number | undefined;
-  maxRssMb: number | undefined;
-  checked: number | undefined;
-  ok: number | undefined;
-}
 
 /** linkmedic's default global cap: no run of it can beat ceil(links / 256) round trips. */
 const GLOBAL_CAP = 256;
 const BUCKET_MS = 50;
-const TIME = '/usr/bin/time';
 /** Arrival time (`performance.now()`) of every request, all hosts: the server-side timeline. */
 const arrivals: number[] = [];
 
 const { values: args } = parseArgs({
   options: {
-    child: { type: 'string' },
-    file: { type: 'string' },
-    cap: { type: 'string' },
     links: { type: 'string', default: '1000' },
     hosts: { type: 'string', default: '50' },
     latency: { type: 'string', default: '100' },
@@ -71,99 +58,7 @@ const { values: args } = parseArgs({
   },
 });
 
-if (args.child) {
-  const report = await runChild(args.child as StageTool, args.file!, Number(args.cap ?? 8));
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exit(0);
-} else {
-  await main();
-}
-
-/** Runs one tool on the catalog and measures it from inside its own process. */
-async function runChild(tool: StageTool, file: string, cap: number): Promise<ChildReport> {
-  const started = performance.now();
-  let checked = 0;
-  let ok = 0;
-  if (tool === 'linkmedic' || tool === 'linkmedic-check') {
-    const { extractMarkdown } = await import('../src/catalog/extract-markdown.js');
-    const { checkUrls } = await import('../src/check/check-urls.js');
-    const { createHttpClient } = await import('../src/http/create-http-client.js');
-    const client = createHttpClient({ allowPrivateNetworks: true });
-    const begin = performance.now();
-    const cpu = process.cpuUsage();
-    const text = readFileSync(file, 'utf8');
-    // `linkmedic-check` isolates the check stage: URLs taken from the generated table directly.
-    const urls = tool === 'linkmedic'
-      ? extractMarkdown(text, file).occurrences.map((o) => o.url)
-      : [...text.matchAll(/\]\((http:[^)]+)\)/g)].map((m) => m[1]!);
-    const run = await checkUrls(urls, { perHostConcurrency: cap }, { http: client });
-    const wallMs = performance.now() - begin;
-    await client.close();
-    checked = run.results.size;
-    ok = run.stats.byVerdict.alive;
-    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked, ok };
-  }
-  if (tool === 'floor') {
-    // The machine's own floor: bare undici HEADs, `cap` per host, no checker logic at all.
-    const { Agent } = await import('undici');
-    const agent = new Agent({ keepAliveTimeout: 30_000 });
-    const begin = performance.now();
-    const cpu = process.cpuUsage();
-    const urls = [...readFileSync(file, 'utf8').matchAll(/\]\((http:[^)]+)\)/g)].map((m) => new URL(m[1]!));
-    const byHost = new Map<string, URL[]>();
-    for (const url of urls) byHost.set(url.host, [...(byHost.get(url.host) ?? []), url]);
-    await Promise.all(
-      [...byHost.values()].flatMap((list) =>
-        Array.from({ length: cap }, async () => {
-          for (let url = list.shift(); url; url = list.shift()) {
-            // reset: false keeps the socket after HEAD, as linkmedic does (undici closes it otherwise).
-            const response = await agent.request({ origin: url.origin, path: url.pathname, method: 'HEAD', reset: false });
-            await response.body.dump();
-            ok += response.statusCode === 200 ? 1 : 0;
-            checked++;
-          }
-        }),
-      ),
-    );
-    const wallMs = performance.now() - begin;
-    await agent.close();
-    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked, ok };
-  }
-  if (tool === 'linkinator') {
-    const { check } = await import('linkinator');
-    const begin = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await check({ path: file, markdown: true, recurse: false, timeout: 30_000 });
-    const wallMs = performance.now() - begin;
-    const external = result.links.filter((link) => link.url.startsWith('http://127.0.0.') && !link.url.endsWith('.md'));
-    return { wallMs, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked: external.length, ok: external.filter((l) => l.state === 'OK').length };
-  }
-  if (tool === 'markdown-link-check') {
-    // A CommonJS package without type declarations.
-    const markdownLinkCheck = createRequire(import.meta.url)('markdown-link-check') as (
-      md: string, opts: object, cb: (error: unknown, results: Array<{ status: string }>) => void,
-    ) => void;
-    const begin = performance.now();
-    const cpu = process.cpuUsage();
-    const results = await new Promise<Array<{ status: string }>>((resolve, reject) =>
-      markdownLinkCheck(readFileSync(file, 'utf8'), { timeout: '10s' }, (error, r) => (error ? reject(error) : resolve(r))),
-    );
-    return { wallMs: performance.now() - begin, cpuMs: cpuSince(cpu), maxRssMb: maxRssMb(), checked: results.length, ok: results.filter((r) => r.status === 'alive').length };
-  }
-  return { wallMs: performance.now() - started, cpuMs: undefined, maxRssMb: maxRssMb(), checked, ok };
-}
-
-function cpuSince(start: NodeJS.CpuUsage): number {
-  const { user, system } = process.cpuUsage(start);
-  return (user + system) / 1000;
-}
-
-function maxRssMb(): number {
-  // ru_maxrss survives execve on Linux, so a child would report its parent's size if that was
-  // larger at fork time; VmHWM belongs to the new address space. Both are in kilobytes.
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
-  return (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024;
-}
+await main();
 
 interface Host {
   address: string;
@@ -209,7 +104,7 @@ function writeCatalog(dir: string, hosts: Host[], links: number): string {
 }
 
 /**
- * Transpiles `root`'s src/ and this script to plain JavaScript (TypeScript's own transpiler, no
+ * Transpiles `root`'s src/ and bench/check-child.ts to plain JavaScript (TypeScript's own transpiler, no
  * type check), so every in-process child runs in plain `node`: no loader inflating time or memory.
  */
 async function compileForChildren(out: string, root: string): Promise<string> {
@@ -218,10 +113,10 @@ async function compileForChildren(out: string, root: string): Promise<string> {
   const here = fileURLToPath(new URL('..', import.meta.url));
   const sources = [
     ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'src', f)),
-    join(here, 'bench', 'check.ts'),
+    join(here, 'bench', 'check-child.ts'),
   ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const file of sources) {
-    const target = join(out, file.startsWith(join(root, 'src')) ? file.slice(root.length) : join('bench', 'check.ts'));
+    const target = join(out, file.startsWith(join(root, 'src')) ? file.slice(root.length) : join('bench', 'check-child.ts'));
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
       fileName: file,
@@ -231,47 +126,7 @@ async function compileForChildren(out: string, root: string): Promise<string> {
   }
   copyFileSync(join(here, 'package.json'), join(out, 'package.json'));
   symlinkSync(join(here, 'node_modules'), join(out, 'node_modules'), 'dir');
-  return join(out, 'bench', 'check.js');
-}
-
-/** The CLI runs from dist/: refuse numbers from a build older than the sources. */
-function staleBuild(root: string): string | undefined {
-  const main = join(root, 'dist', 'cli', 'main.js');
-  if (!existsSync(main)) return `${root}/dist is missing`;
-  const built = statSync(main).mtimeMs;
-  const newer = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .find((f) => statSync(join(root, 'src', f)).mtimeMs > built);
-  return newer ? `src/${newer} is newer than ${root}/dist` : undefined;
-}
-
-/** The command line a user would type for each CLI (plus what the bench needs: loopback hosts, no history). */
-function cliCommand(tool: CliTool, root: string, file: string): string[] {
-  const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
-  switch (tool) {
-    case 'linkmedic-cli':
-      // --allow-private-networks: the bench's hosts are loopback addresses, which the guard refuses.
-      // --no-archive: every link is alive, and no Wayback Machine lookup may reach the internet.
-      return [process.execPath, join(root, 'bin', 'linkmedic.js'), 'check', file, '--no-db', '--allow-private-networks', '--no-archive'];
-    case 'linkinator-cli':
-      return [process.execPath, join(modules, 'linkinator', 'build', 'src', 'cli.js'), file, '--markdown', '--timeout', '30000'];
-    case 'markdown-link-check-cli':
-      return [process.execPath, join(modules, 'markdown-link-check', 'markdown-link-check'), file];
-  }
-}
-
-/** Links checked and alive, read from each CLI's own output. */
-function countFromOutput(tool: CliTool, stdout: string): Pick<ChildReport, 'checked' | 'ok'> {
-  if (tool === 'linkmedic-cli') {
-    const summary = /(\d+) links checked in [\d.]+ s: (.*)\./.exec(stdout);
-    return { checked: summary ? Number(summary[1]) : undefined, ok: summary ? Number(/(\d+) alive/.exec(summary[2]!)?.[1] ?? 0) : undefined };
-  }
-  if (tool === 'linkinator-cli') {
-    // Each link is printed as it is checked, then again (indented) in the summary: count the first.
-    const statuses = [...stdout.matchAll(/^\[(\d+)\] http:\/\/127\.0\.0\./gm)].map((m) => Number(m[1]));
-    return { checked: statuses.length, ok: statuses.filter((s) => s >= 200 && s < 300).length };
-  }
-  return { checked: (stdout.match(/\[[✓✖/]\]/g) ?? []).length, ok: (stdout.match(/\[✓\]/g) ?? []).length };
+  return join(out, 'bench', 'check-child.js');
 }
 
 interface Sample {
@@ -319,7 +174,7 @@ function runStageChild(childScript: string, tool: StageTool, file: string, cap: 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [childScript, '--child', tool, '--file', file, '--cap', String(cap)],
+      [childScript, '--tool', tool, '--file', file, '--cap', String(cap)],
       { timeout: capSeconds * 1000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const line = stdout.trim().split('\n').at(-1);
@@ -327,50 +182,6 @@ function runStageChild(childScript: string, tool: StageTool, file: string, cap: 
         resolve(error || !line ? undefined : (JSON.parse(line) as ChildReport));
       },
     );
-  });
-}
-
-/** Spawn to exit, as the shell sees it; `/usr/bin/time` reports the peak RSS of the tool's process. */
-function runCli(tool: CliTool, root: string, file: string, capSeconds: number, dir: string): Promise<ChildReport | undefined> {
-  const command = cliCommand(tool, root, file);
-  const rssFile = join(dir, `time-${tool}`);
-  const timed = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', rssFile, ...command] : command;
-  rmSync(rssFile, { force: true });
-  const env = { ...process.env };
-  // As a user without credentials or history: no API routing, no database.
-  for (const name of ['GITHUB_TOKEN', 'GH_TOKEN', 'HF_TOKEN', 'LINKMEDIC_DB', 'FORCE_COLOR']) delete env[name];
-  return new Promise((resolve) => {
-    const started = performance.now();
-    // Its own process group, so a run over the cap is stopped whole (time and the tool under it).
-    const child = spawn(timed[0]!, timed.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      process.kill(-child.pid!, 'SIGKILL');
-    }, capSeconds * 1000);
-    child.on('exit', () => {
-      const wallMs = performance.now() - started;
-      clearTimeout(timer);
-      child.on('close', () => {
-        if (killed) return resolve(undefined);
-        const [rss, user, system] = (existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)!.split(' ') : []).map(Number);
-        const stdout = Buffer.concat(out).toString('utf8');
-        const counts = countFromOutput(tool, stdout);
-        if (counts.checked === undefined || counts.checked === 0) {
-          console.error(`  ${tool} printed no result: ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(0, 5).join('\n  ')}`);
-        }
-        resolve({
-          wallMs,
-          cpuMs: user === undefined || system === undefined ? undefined : (user + system) * 1000,
-          maxRssMb: rss === undefined ? undefined : rss / 1024,
-          ...counts,
-        });
-      });
-    });
   });
 }
 
