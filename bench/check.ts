@@ -1,130 +1,64 @@
 /**
  * `npm run bench:check`: linkmedic's checker against linkinator and markdown-link-check on the
  * same generated catalog, served by local servers with injected latency. Each host is its own
- * loopback address (127.0.0.2 …), as Linux routes all of 127/8 to lo. Every tool runs in its own
- * child process, so peak memory (max RSS) is the tool's alone; requests and the highest per-host
- * concurrency are counted on the server side. Prints numbers; asserts nothing.
+ * loopback address (127.0.0.2 …), as Linux routes all of 127/8 to lo. Prints numbers; asserts
+ * nothing. Two kinds of rows, measured in the same run against the same servers:
  *
- *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --mlc-cap 90]
+ * - whole process: each tool's CLI started as a user starts it (`node bin/linkmedic.js check …`,
+ *   `linkinator …`, `markdown-link-check …`), timed from spawn to exit, so start-up, extraction
+ *   and the report count; peak RSS from `/usr/bin/time`. Needs `npm run build` first.
+ * - in-process: a child process that imports the library and times one stage after its imports
+ *   (the check stage alone, or extraction + check), for the stage's own numbers.
+ *
+ * This file runs the servers and the table; check-cli.ts starts the CLIs, check-child.ts is the
+ * in-process child.
+ *
+ * Requests, the highest per-host concurrency and the timeline (requests started per 50 ms) are
+ * counted on the server side. Samples are interleaved (every row once, then every row again …),
+ * so a busy spell on the shared machine hits all rows alike; each row shows its median.
+ * `--root` compares checkouts in the same run, e.g. `--root before=/tmp/old,after=.` (each built).
+ *
+ *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --repeat 3
+ *                          --tools linkmedic-cli,linkinator-cli,… --root [name=]dir,…]
  */
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ChildReport, StageTool } from './check-child.js';
+import { runCli, staleBuild, type CliTool } from './check-cli.js';
 
-type Tool = 'linkmedic' | 'linkmedic-check' | 'linkinator' | 'markdown-link-check' | 'baseline' | 'floor';
+type Tool = StageTool | CliTool;
 
-interface ChildReport {
-  wallMs: number;
-  maxRssMb: number;
-  checked: number;
-  ok: number;
-}
+/** linkmedic's default global cap: no run of it can beat ceil(links / 256) round trips. */
+const GLOBAL_CAP = 256;
+const BUCKET_MS = 50;
+/** Arrival time (`performance.now()`) of every request, all hosts: the server-side timeline. */
+const arrivals: number[] = [];
 
 const { values: args } = parseArgs({
   options: {
-    child: { type: 'string' },
-    file: { type: 'string' },
-    cap: { type: 'string' },
     links: { type: 'string', default: '1000' },
     hosts: { type: 'string', default: '50' },
     latency: { type: 'string', default: '100' },
     big: { type: 'string', default: '10000' },
     'mlc-cap': { type: 'string', default: '90' },
     repeat: { type: 'string', default: '3' },
-    tools: { type: 'string', default: 'baseline,floor,linkmedic,linkinator,markdown-link-check' },
+    tools: {
+      type: 'string',
+      default: 'baseline,floor,linkmedic-cli,linkinator-cli,markdown-link-check-cli,linkmedic,linkinator,markdown-link-check',
+    },
+    root: { type: 'string' },
   },
 });
 
-if (args.child) {
-  const report = await runChild(args.child as Tool, args.file!, Number(args.cap ?? 8));
-  process.stdout.write(`${JSON.stringify(report)}\n`);
-  process.exit(0);
-} else {
-  await main();
-}
-
-/** Runs one tool on the catalog and measures it from inside its own process. */
-async function runChild(tool: Tool, file: string, cap: number): Promise<ChildReport> {
-  const started = performance.now();
-  let checked = 0;
-  let ok = 0;
-  if (tool === 'linkmedic' || tool === 'linkmedic-check') {
-    const { extractMarkdown } = await import('../src/catalog/extract-markdown.js');
-    const { checkUrls } = await import('../src/check/check-urls.js');
-    const { createHttpClient } = await import('../src/http/create-http-client.js');
-    const client = createHttpClient({ allowPrivateNetworks: true });
-    const begin = performance.now();
-    const text = readFileSync(file, 'utf8');
-    // `linkmedic-check` isolates the check stage: URLs taken from the generated table directly.
-    const urls = tool === 'linkmedic'
-      ? extractMarkdown(text, file).occurrences.map((o) => o.url)
-      : [...text.matchAll(/\]\((http:[^)]+)\)/g)].map((m) => m[1]!);
-    const run = await checkUrls(urls, { perHostConcurrency: cap }, { http: client });
-    const wallMs = performance.now() - begin;
-    await client.close();
-    checked = run.results.size;
-    ok = run.stats.byVerdict.alive;
-    return { wallMs, maxRssMb: maxRssMb(), checked, ok };
-  }
-  if (tool === 'floor') {
-    // The machine's own floor: bare undici HEADs, `cap` per host, no checker logic at all.
-    const { Agent } = await import('undici');
-    const agent = new Agent({ keepAliveTimeout: 30_000 });
-    const begin = performance.now();
-    const urls = [...readFileSync(file, 'utf8').matchAll(/\]\((http:[^)]+)\)/g)].map((m) => new URL(m[1]!));
-    const byHost = new Map<string, URL[]>();
-    for (const url of urls) byHost.set(url.host, [...(byHost.get(url.host) ?? []), url]);
-    await Promise.all(
-      [...byHost.values()].flatMap((list) =>
-        Array.from({ length: cap }, async () => {
-          for (let url = list.shift(); url; url = list.shift()) {
-            // reset: false keeps the socket after HEAD, as linkmedic does (undici closes it otherwise).
-            const response = await agent.request({ origin: url.origin, path: url.pathname, method: 'HEAD', reset: false });
-            await response.body.dump();
-            ok += response.statusCode === 200 ? 1 : 0;
-            checked++;
-          }
-        }),
-      ),
-    );
-    const wallMs = performance.now() - begin;
-    await agent.close();
-    return { wallMs, maxRssMb: maxRssMb(), checked, ok };
-  }
-  if (tool === 'linkinator') {
-    const { check } = await import('linkinator');
-    const begin = performance.now();
-    const result = await check({ path: file, markdown: true, recurse: false, timeout: 30_000 });
-    const wallMs = performance.now() - begin;
-    const external = result.links.filter((link) => link.url.startsWith('http://127.0.0.') && !link.url.endsWith('.md'));
-    return { wallMs, maxRssMb: maxRssMb(), checked: external.length, ok: external.filter((l) => l.state === 'OK').length };
-  }
-  if (tool === 'markdown-link-check') {
-    // A CommonJS package without type declarations.
-    const markdownLinkCheck = createRequire(import.meta.url)('markdown-link-check') as (
-      md: string, opts: object, cb: (error: unknown, results: Array<{ status: string }>) => void,
-    ) => void;
-    const begin = performance.now();
-    const results = await new Promise<Array<{ status: string }>>((resolve, reject) =>
-      markdownLinkCheck(readFileSync(file, 'utf8'), { timeout: '10s' }, (error, r) => (error ? reject(error) : resolve(r))),
-    );
-    return { wallMs: performance.now() - begin, maxRssMb: maxRssMb(), checked: results.length, ok: results.filter((r) => r.status === 'alive').length };
-  }
-  return { wallMs: performance.now() - started, maxRssMb: maxRssMb(), checked, ok };
-}
-
-function maxRssMb(): number {
-  // ru_maxrss survives execve on Linux, so a child would report its parent's size if that was
-  // larger at fork time; VmHWM belongs to the new address space. Both are in kilobytes.
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '');
-  return (hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS) / 1024;
-}
+await main();
 
 interface Host {
   address: string;
@@ -141,6 +75,7 @@ async function startHosts(count: number, latencyMs: number): Promise<Host[]> {
     Array.from({ length: count }, async (_, i) => {
       const host = { address: `127.0.0.${i + 2}`, port: 0, inFlight: 0, maxInFlight: 0, requests: 0 } as Host;
       host.server = http.createServer((req, res) => {
+        arrivals.push(performance.now());
         host.requests++;
         host.maxInFlight = Math.max(host.maxInFlight, ++host.inFlight);
         res.on('close', () => host.inFlight--);
@@ -169,37 +104,77 @@ function writeCatalog(dir: string, hosts: Host[], links: number): string {
 }
 
 /**
- * Transpiles src/ and this script to plain JavaScript (TypeScript's own transpiler, no type
- * check), so every tool runs in plain `node` as users run it: no loader inflating time or memory.
+ * Transpiles `root`'s src/ and bench/check-child.ts to plain JavaScript (TypeScript's own transpiler, no
+ * type check), so every in-process child runs in plain `node`: no loader inflating time or memory.
  */
-async function compileForChildren(dir: string): Promise<string> {
+async function compileForChildren(out: string, root: string): Promise<string> {
   // Loaded here only: the children must not carry the compiler in their memory.
   const { default: ts } = await import('typescript');
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const out = join(dir, 'build');
+  const here = fileURLToPath(new URL('..', import.meta.url));
   const sources = [
-    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join('src', f)),
-    join('bench', 'check.ts'),
+    ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'src', f)),
+    join(here, 'bench', 'check-child.ts'),
   ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   for (const file of sources) {
-    const { outputText } = ts.transpileModule(readFileSync(join(root, file), 'utf8'), {
+    const target = join(out, file.startsWith(join(root, 'src')) ? file.slice(root.length) : join('bench', 'check-child.ts'));
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
       fileName: file,
     });
-    mkdirSync(dirname(join(out, file)), { recursive: true });
-    writeFileSync(join(out, file.replace(/\.ts$/, '.js')), outputText);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target.replace(/\.ts$/, '.js'), outputText);
   }
-  copyFileSync(join(root, 'package.json'), join(out, 'package.json'));
-  symlinkSync(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
-  return join(out, 'bench', 'check.js');
+  copyFileSync(join(here, 'package.json'), join(out, 'package.json'));
+  symlinkSync(join(here, 'node_modules'), join(out, 'node_modules'), 'dir');
+  return join(out, 'bench', 'check-child.js');
 }
 
-async function measure(childScript: string, tool: Tool, file: string, hosts: Host[], cap: number, capSeconds: number) {
+interface Sample {
+  report: ChildReport | undefined;
+  requests: number;
+  maxPerHost: number;
+  /** Server-side: first and last request, ms after spawn; requests started per 50 ms from the first. */
+  firstMs: number | undefined;
+  lastMs: number | undefined;
+  timeline: number[];
+}
+
+async function measure(
+  kind: { tool: StageTool; childScript: string } | { tool: CliTool; root: string },
+  file: string,
+  hosts: Host[],
+  cap: number,
+  capSeconds: number,
+  dir: string,
+): Promise<Sample> {
   for (const host of hosts) Object.assign(host, { requests: 0, maxInFlight: 0 });
-  const report = await new Promise<ChildReport | undefined>((resolve) => {
+  arrivals.length = 0;
+  const spawnedAt = performance.now();
+  const report = 'childScript' in kind
+    ? await runStageChild(kind.childScript, kind.tool, file, cap, capSeconds)
+    : await runCli(kind.tool, kind.root, file, capSeconds, dir);
+  const first = arrivals[0];
+  const timeline: number[] = [];
+  for (const at of arrivals) {
+    const bucket = Math.floor((at - first!) / BUCKET_MS);
+    while (timeline.length <= bucket) timeline.push(0);
+    timeline[bucket]!++;
+  }
+  return {
+    report,
+    requests: hosts.reduce((sum, h) => sum + h.requests, 0),
+    maxPerHost: Math.max(...hosts.map((h) => h.maxInFlight)),
+    firstMs: first === undefined ? undefined : first - spawnedAt,
+    lastMs: arrivals.length === 0 ? undefined : arrivals.at(-1)! - spawnedAt,
+    timeline,
+  };
+}
+
+function runStageChild(childScript: string, tool: StageTool, file: string, cap: number, capSeconds: number): Promise<ChildReport | undefined> {
+  return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [childScript, '--child', tool, '--file', file, '--cap', String(cap)],
+      [childScript, '--tool', tool, '--file', file, '--cap', String(cap)],
       { timeout: capSeconds * 1000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const line = stdout.trim().split('\n').at(-1);
@@ -208,11 +183,34 @@ async function measure(childScript: string, tool: Tool, file: string, hosts: Hos
       },
     );
   });
-  return {
-    report,
-    requests: hosts.reduce((sum, h) => sum + h.requests, 0),
-    maxPerHost: Math.max(...hosts.map((h) => h.maxInFlight)),
-  };
+}
+
+interface Run {
+  label: string;
+  tool: Tool;
+  file: string;
+  cap: number;
+  capSeconds: number;
+  links: number;
+  times: number;
+  limitMs?: number;
+  /** The linkmedic checkout a linkmedic row runs (undefined for peers). */
+  checkout?: Checkout;
+}
+
+interface Checkout {
+  name: string;
+  root: string;
+  childScript: string;
+}
+
+function cpuMedian(samples: Sample[]): number | undefined {
+  const values = samples.flatMap((x) => (x.report?.cpuMs === undefined ? [] : [x.report.cpuMs])).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)];
+}
+
+function isCli(tool: Tool): tool is CliTool {
+  return tool.endsWith('-cli');
 }
 
 async function main(): Promise<void> {
@@ -221,66 +219,140 @@ async function main(): Promise<void> {
   const latency = Number(args.latency);
   const big = Number(args.big);
   const mlcCap = Number(args['mlc-cap']);
+  const repeat = Number(args.repeat);
+  const here = resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const roots = (args.root ?? here).split(',').map((entry, i, all) => {
+    const [name, path] = entry.includes('=') ? (entry.split('=', 2) as [string, string]) : [all.length > 1 ? `#${i + 1}` : '', entry];
+    return { name, root: resolve(path) };
+  });
+  const tools = new Set(args.tools!.split(',').flatMap((t) => (t === 'linkmedic' ? [t, 'linkmedic-check'] : [t])));
+  for (const { root } of tools.has('linkmedic-cli') ? roots : []) {
+    const stale = staleBuild(root);
+    if (stale) {
+      console.error(`bench:check: ${stale}; run \`npm run build\` there first (the CLI runs from dist/).`);
+      process.exit(2);
+    }
+  }
   const hosts = await startHosts(hostCount, latency);
   const dir = mkdtempSync(join(tmpdir(), 'linkmedic-bench-'));
-  const childScript = await compileForChildren(dir);
+  const checkouts: Checkout[] = [];
+  for (const [i, { name, root }] of roots.entries()) {
+    checkouts.push({ name, root, childScript: await compileForChildren(join(dir, `build-${i}`), root) });
+  }
   const file = writeCatalog(dir, hosts, links);
-  const perHost = Math.ceil(links / hostCount);
-  const limit = (cap: number) => Math.ceil(perHost / cap) * latency;
+  // One request per link, the per-host cap and linkmedic's global cap: the run cannot be shorter.
+  const limit = (count: number, cap: number) => Math.max(Math.ceil(Math.ceil(count / hostCount) / cap), Math.ceil(count / GLOBAL_CAP)) * latency;
 
-  const repeat = Number(args.repeat);
-  const tools = new Set(args.tools!.split(',').flatMap((t) => (t === 'linkmedic' ? [t, 'linkmedic-check'] : [t])));
-  const runs: Array<{ label: string; tool: Tool; file: string; cap: number; capSeconds: number; links: number; times: number; limitMs?: number }> = [
-    { label: 'node, idle (baseline)', tool: 'baseline', file, cap: 8, capSeconds: 60, links: 0, times: 1 },
-    { label: 'floor: bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'floor: bare undici HEAD, 4/host', tool: 'floor', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkmedic extract + check (cap 8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'linkmedic extract + check (cap 4/host)', tool: 'linkmedic', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkmedic check stage only (cap 8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(8) },
-    { label: 'linkmedic check stage only (cap 4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(4) },
-    { label: 'linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat },
-    { label: `markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
+  const peer = checkouts[0]!;
+  const ours = (run: Omit<Run, 'checkout'>): Run[] =>
+    checkouts.map((checkout) => ({ ...run, label: `${run.label}${checkout.name ? ` [${checkout.name}]` : ''}`, checkout }));
+  const runs: Run[] = [
+    { label: 'node, idle (baseline)', tool: 'baseline', file, cap: 8, capSeconds: 60, links: 0, times: 1, checkout: peer },
+    ...ours({ label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
+    { label: 'linkinator 6 (CLI, whole process)', tool: 'linkinator-cli', file, cap: 8, capSeconds: 300, links, times: repeat },
+    { label: `markdown-link-check 3 (CLI, whole process, stopped at ${mlcCap} s)`, tool: 'markdown-link-check-cli', file, cap: 8, capSeconds: mlcCap, links, times: 1 },
+    { label: 'in-process: floor, bare undici HEAD, 8/host', tool: 'floor', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8), checkout: peer },
+    ...ours({ label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
+    ...ours({ label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file, cap: 8, capSeconds: 300, links, times: repeat, limitMs: limit(links, 8) }),
+    ...ours({ label: 'in-process: linkmedic check stage (4/host)', tool: 'linkmedic-check', file, cap: 4, capSeconds: 300, links, times: repeat, limitMs: limit(links, 4) }),
+    { label: 'in-process: linkinator 6 (defaults)', tool: 'linkinator', file, cap: 8, capSeconds: 300, links, times: repeat, checkout: peer },
+    { label: `in-process: markdown-link-check 3 (stopped at ${mlcCap} s)`, tool: 'markdown-link-check', file, cap: 8, capSeconds: mlcCap, links, times: 1, checkout: peer },
   ];
   if (big > 0) {
     const bigFile = writeCatalog(dir, hosts, big);
-    const bigLimit = Math.ceil(Math.ceil(big / hostCount) / 8) * latency;
     runs.push(
-      { label: 'linkmedic extract + check (cap 8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: bigLimit },
-      { label: 'linkmedic check stage only (cap 8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: bigLimit },
+      ...ours({ label: 'linkmedic check (CLI, whole process)', tool: 'linkmedic-cli', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
+      ...ours({ label: 'in-process: linkmedic extract + check (8/host)', tool: 'linkmedic', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
+      ...ours({ label: 'in-process: linkmedic check stage (8/host)', tool: 'linkmedic-check', file: bigFile, cap: 8, capSeconds: 600, links: big, times: 1, limitMs: limit(big, 8) }),
     );
   }
+  const chosen = runs.filter((r) => tools.has(r.tool));
 
   console.log(`bench:check: ${hostCount} hosts (127.0.0.2-127.0.0.${hostCount + 1}), ${latency} ms latency per answer, ` +
-    `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  const header = ['tool', 'links', 'wall s', 'limit s', 'requests', 'peak RSS MB', 'max/host', 'alive'];
+    `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
+    `${roots.length === 1 && roots[0]!.root === here ? '' : `; linkmedic from ${roots.map((r) => `${r.name ? `${r.name}=` : ''}${r.root}`).join(', ')}`}\n`);
+  const samples = new Map<Run, Sample[]>(chosen.map((run) => [run, []]));
+  for (let round = 0; round < Math.max(...chosen.map((r) => r.times)); round++) {
+    for (const run of chosen.filter((r) => r.times > round)) {
+      const kind = isCli(run.tool)
+        ? { tool: run.tool, root: run.checkout?.root ?? here }
+        : { tool: run.tool, childScript: (run.checkout ?? peer).childScript };
+      samples.get(run)!.push(await measure(kind, run.file, hosts, run.cap, run.capSeconds, dir));
+      console.error(`  round ${round + 1}: ${run.label} (${run.links} links)`);
+    }
+  }
+
+  const header = ['tool', 'links', 'wall s', 'CPU s', 'limit s', 'first req ms', 'requests', 'peak RSS MB', 'max/host', 'alive'];
   const rows: string[][] = [];
-  for (const run of runs.filter((r) => tools.has(r.tool))) {
-    const samples = [];
-    for (let i = 0; i < run.times; i++) samples.push(await measure(childScript, run.tool, run.file, hosts, run.cap, run.capSeconds));
+  const medians = new Map<Run, Sample>();
+  const timelines: string[] = [];
+  for (const run of chosen) {
     // The median run by wall time: the machine is shared, single runs are noisy.
-    samples.sort((a, b) => (a.report?.wallMs ?? Infinity) - (b.report?.wallMs ?? Infinity));
-    const { report, requests, maxPerHost } = samples[Math.floor(samples.length / 2)]!;
-    const walls = samples.map((x) => (x.report ? (x.report.wallMs / 1000).toFixed(2) : '-'));
+    const sorted = samples.get(run)!.sort((a, b) => (a.report?.wallMs ?? Infinity) - (b.report?.wallMs ?? Infinity));
+    const sample = sorted[Math.floor(sorted.length / 2)]!;
+    const { report } = sample;
+    medians.set(run, sample);
+    const walls = sorted.map((x) => (x.report ? (x.report.wallMs / 1000).toFixed(2) : '-'));
     rows.push([
       run.label,
       String(run.links),
-      report ? `${(report.wallMs / 1000).toFixed(2)}${samples.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
+      report ? `${(report.wallMs / 1000).toFixed(2)}${sorted.length > 1 ? ` (${walls.join('/')})` : ''}` : `> ${run.capSeconds}`,
+      cpuMedian(sorted) === undefined ? '' : (cpuMedian(sorted)! / 1000).toFixed(2),
       run.limitMs === undefined ? '' : (run.limitMs / 1000).toFixed(2),
-      String(requests),
-      report ? report.maxRssMb.toFixed(0) : '',
-      run.tool === 'baseline' ? '' : String(maxPerHost),
-      report && run.tool !== 'baseline' ? `${report.ok}/${report.checked}` : '',
+      sample.firstMs === undefined ? '' : sample.firstMs.toFixed(0),
+      String(sample.requests),
+      report?.maxRssMb === undefined ? '' : report.maxRssMb.toFixed(0),
+      run.tool === 'baseline' ? '' : String(sample.maxPerHost),
+      report?.checked !== undefined && run.tool !== 'baseline' ? `${report.ok ?? '?'}/${report.checked}` : '',
     ]);
-    console.error(`  done: ${run.label} (${run.links} links)`);
+    if (run.tool !== 'baseline' && sample.timeline.length > 0) {
+      const shown = sample.timeline.slice(0, 60);
+      timelines.push(`  ${run.label}, ${run.links} links: ${shown.join(' ')}${sample.timeline.length > shown.length ? ' …' : ''}`);
+    }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
-  console.log('\nwall s: median of the runs (all runs in brackets), timed inside the tool\'s process after its imports.');
-  console.log('limit s: the physical limit, ceil(links per host / cap) x latency, at one request per link (with');
-  console.log('  linkmedic\'s global cap of 256 in flight, 10,000 links cannot beat ceil(10000 / 256) x latency = 4.0 s).');
+
+  const find = (tool: Tool, count: number, cap: number, checkout?: Checkout) => {
+    const run = chosen.find((r) => r.tool === tool && r.links === count && r.cap === cap && (!checkout || r.checkout === checkout));
+    return run && medians.get(run);
+  };
+  const samplesOf = (tool: Tool, count: number, cap: number, checkout?: Checkout) => {
+    const run = chosen.find((r) => r.tool === tool && r.links === count && r.cap === cap && (!checkout || r.checkout === checkout));
+    return run ? samples.get(run)! : [];
+  };
+  const wall = (sample: Sample | undefined) => sample?.report?.wallMs;
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? 'n/a' : (a / b).toFixed(2));
+  const linkinator = wall(find('linkinator-cli', links, 8));
+  const floor = wall(find('floor', links, 8));
+  console.log('\nratios, same run (medians):');
+  for (const checkout of checkouts) {
+    const name = checkout.name ? ` [${checkout.name}]` : '';
+    const cli = wall(find('linkmedic-cli', links, 8, checkout));
+    const stage = wall(find('linkmedic-check', links, 8, checkout));
+    console.log(`  linkmedic CLI${name} / linkinator CLI, ${links} links:          ${ratio(cli, linkinator)}  (issue 10 target <= 0.5)`);
+    console.log(`  linkmedic CLI${name} / physical limit, ${links} links:          ${ratio(cli, limit(links, 8))}  (issue 10 target <= 2)`);
+    console.log(`  linkmedic CLI${name} / linkinator CLI, CPU time:             ${ratio(cpuMedian(samplesOf('linkmedic-cli', links, 8, checkout)), cpuMedian(samplesOf('linkinator-cli', links, 8)))}`);
+    console.log(`  in-process check stage${name} / physical limit, ${links} links: ${ratio(stage, limit(links, 8))}`);
+    console.log(`  in-process check stage${name} / bare undici floor:           ${ratio(stage, floor)}`);
+    if (big > 0) {
+      const rss = find('linkmedic-cli', big, 8, checkout)?.report?.maxRssMb;
+      const stageRss = find('linkmedic-check', big, 8, checkout)?.report?.maxRssMb;
+      console.log(`  linkmedic CLI${name} peak RSS, ${big} links: ${rss?.toFixed(0) ?? 'n/a'} MB (issue 10 target <= 200); check stage alone ${stageRss?.toFixed(0) ?? 'n/a'} MB`);
+    }
+  }
+  console.log(`\nserver-side timeline of the median runs: requests started per ${BUCKET_MS} ms, from the first request`);
+  for (const t of timelines) console.log(t);
+  console.log('\nwall s: median of the runs (all runs in brackets). Whole-process rows: spawn to exit, as the shell sees it');
+  console.log('  (start-up, extraction, checking, report). In-process rows: timed inside the child after its imports.');
+  console.log(`limit s: the physical limit at one request per link: max(ceil(links per host / cap), ceil(links / ${GLOBAL_CAP})) x latency`);
+  console.log(`  (${GLOBAL_CAP} is linkmedic's global cap of requests in flight).`);
+  console.log('CPU s: median user + system time of the tool\'s process over the same span as wall s; on a shared');
+  console.log('  machine it moves far less than wall time.');
+  console.log('first req ms: from spawn to the first request the servers saw (start-up and extraction before checking).');
   console.log('requests, max/host: counted by the servers. peak RSS: the tool process\'s max resident set.');
 
   for (const h of hosts) h.server.closeAllConnections();

@@ -5,7 +5,7 @@ import type { Verdict } from './verdict.js';
 export interface CheckProgress {
   /** Distinct URLs with a verdict. */
   done: number;
-  /** Distinct URLs in this run. */
+  /** Distinct URLs in this run; for a streamed input, those read so far. */
   total: number;
   /** Requests in flight right now, per host name. */
   inFlightByHost: Record<string, number>;

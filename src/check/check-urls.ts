@@ -9,11 +9,12 @@ import type { CheckRun, CheckStats } from './check-run.js';
 import type { CheckContext } from './check-context.js';
 import { checkUrl, type UrlCheck } from './check-url.js';
 import { isGoogleDriveHost } from './classify-google.js';
-import { feedByHost } from './feed-by-host.js';
+import { createHostFeed } from './create-host-feed.js';
 import { hostPolicyFor } from './host-policy-for.js';
 import { HostScheduler, type Clock } from './host-scheduler.js';
 import { judgeOffline } from './judge-offline.js';
 import { resolveTimeouts } from './resolve-timeouts.js';
+import { probeHeaders } from './send-probe.js';
 import { triageUrl } from './triage-url.js';
 import { VERDICT_NAMES } from './verdict.js';
 
@@ -30,11 +31,19 @@ export interface CheckDeps {
 }
 
 /**
+ * The URLs of a run: a list, or a stream read as the catalog is being extracted (an async
+ * generator, or `createUrlFeed()`), so the first request can leave before the last line is
+ * parsed. Duplicates are checked once either way.
+ */
+export type UrlSource = Iterable<string> | AsyncIterable<string>;
+
+/**
  * Stage 2: checks each distinct URL once and gives each a verdict. URLs that differ only by
  * fragment share one set of requests. If the checker's own network is down, the run is
  * inconclusive and those failures become `skipped` / `checker_offline` instead of dead links.
+ * Requests start as URLs arrive; results are keyed in the order the URLs first arrived.
  */
-export async function checkUrls(urls: Iterable<string>, options: CheckOptions = {}, deps: CheckDeps = {}): Promise<CheckRun> {
+export async function checkUrls(urls: UrlSource, options: CheckOptions = {}, deps: CheckDeps = {}): Promise<CheckRun> {
   const parsed = checkOptionsSchema.safeParse(options);
   if (!parsed.success) throw new LinkmedicError('CONFIG_INVALID', `invalid check options: ${z.prettifyError(parsed.error)}`);
   const config = parsed.data;
@@ -44,7 +53,9 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
     now: deps.now ?? Date.now,
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
-  const inputs = [...new Set(urls)];
+  // A list is counted before the first request, so progress shows its total from the start.
+  const listed = Symbol.asyncIterator in urls ? undefined : [...new Set(urls)];
+  const inputs = listed ?? [];
   const started = clock.now();
   let done = 0;
   const progress = () => config.onProgress?.({ done, total: inputs.length, inFlightByHost: scheduler.inFlightByHost() });
@@ -57,7 +68,7 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
     random: deps.random ?? Math.random,
     probe: {
       dispatcher: http.dispatcher,
-      userAgent: http.userAgent,
+      headers: probeHeaders(http.userAgent),
       timeouts,
       maxBodyBytes: config.maxBodyBytes,
       wantBody: (status, url) => status >= 400 || isGoogleDriveHost(url),
@@ -74,25 +85,31 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
       done++;
       progress();
     };
-    const httpTasks: Array<{ host: string; run: () => Promise<void> }> = [];
     const check = sharedCheck(ctx);
-    for (const input of inputs) {
+    const feed = createHostFeed<{ input: string; url: URL }>(
+      (host) => hostPolicyFor(host, config).concurrency + 1,
+      async ({ input, url }) => {
+        const own = await check(input, url);
+        network.push({ input, host: url.hostname, check: own });
+        finish(input, own.result);
+      },
+    );
+    const take = (input: string): Promise<void> | undefined => {
       const triage = triageUrl(input);
       if (triage.kind === 'done') finish(input, triage.result);
-      else if (triage.kind === 'file') finish(input, await checkLocalFile(input, triage.path, config.localRoot));
-      else {
-        const { url } = triage;
-        httpTasks.push({
-          host: url.hostname,
-          run: async () => {
-            const own = await check(input, url);
-            network.push({ input, host: url.hostname, check: own });
-            finish(input, own.result);
-          },
-        });
-      }
+      else if (triage.kind === 'file') return checkLocalFile(input, triage.path, config.localRoot).then((result) => finish(input, result));
+      else feed.push(triage.url.hostname, { input, url: triage.url });
+      return undefined;
+    };
+    try {
+      await readSource(listed ?? (urls as AsyncIterable<string>), inputs, take);
+    } catch (error) {
+      // The source failed (extraction threw): let the requests under way end before the client closes.
+      feed.stop();
+      await feed.drained().catch(() => {});
+      throw error;
     }
-    await feedByHost(httpTasks, (host) => hostPolicyFor(host, config).concurrency + 1);
+    await feed.drained();
 
     const deferred = network.filter((entry) => entry.check.deferredUntil !== undefined);
     await retryDeferred(deferred, results, ctx);
@@ -113,6 +130,33 @@ export async function checkUrls(urls: Iterable<string>, options: CheckOptions = 
     };
   } finally {
     if (!deps.http) await http.close();
+  }
+}
+
+/**
+ * Hands each distinct URL of the source to `take` as it is read. A list comes deduplicated
+ * (`inputs` is the list); a stream is deduplicated here and its URLs are added to `inputs`.
+ * A URL's checks start inside `take`; only local-file checks are waited for.
+ */
+async function readSource(
+  source: readonly string[] | AsyncIterable<string>,
+  inputs: string[],
+  take: (input: string) => Promise<void> | undefined,
+): Promise<void> {
+  if (Array.isArray(source)) {
+    for (const input of source) {
+      const pending = take(input);
+      if (pending) await pending;
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for await (const input of source as AsyncIterable<string>) {
+    if (seen.has(input)) continue;
+    seen.add(input);
+    inputs.push(input);
+    const pending = take(input);
+    if (pending) await pending;
   }
 }
 
@@ -144,7 +188,9 @@ async function retryDeferred(
 function sharedCheck(ctx: CheckContext): (input: string, url: URL) => Promise<UrlCheck> {
   const shared = new Map<string, Promise<UrlCheck>>();
   return async (input, url) => {
-    const key = url.href.replace(/#.*$/, '');
+    const href = url.href;
+    const hash = href.indexOf('#');
+    const key = hash === -1 ? href : href.slice(0, hash);
     let pending = shared.get(key);
     if (!pending) shared.set(key, (pending = checkUrl(input, url, ctx)));
     return rebase(await pending, input, url.hash);

@@ -21,22 +21,26 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  */
 export async function followRedirects(start: URL, method: ProbeMethod, ctx: CheckContext, tally: Tally): Promise<ChainOutcome> {
   const hops: RedirectHop[] = [];
-  const jar = new Map<string, Map<string, string>>();
-  const visited = new Set<string>();
+  // Made on the first redirect: most links answer at once, and 10,000 links should not pay for them.
+  let jar: Map<string, Map<string, string>> | undefined;
+  let visited: Set<string> | undefined;
   let url = start;
   for (;;) {
-    const cookie = cookieHeader(jar, url);
-    const key = `${url.href} ${cookie}`;
-    if (visited.has(key)) {
-      return { hops, finalUrl: url, kind: 'broken', reason: 'redirect_loop', detail: `the redirect chain returns to ${url.href}` };
+    const cookie = jar ? cookieHeader(jar, url) : '';
+    if (visited) {
+      const key = `${url.href} ${cookie}`;
+      if (visited.has(key)) {
+        return { hops, finalUrl: url, kind: 'broken', reason: 'redirect_loop', detail: `the redirect chain returns to ${url.href}` };
+      }
+      visited.add(key);
     }
-    visited.add(key);
     const outcome = await requestWithRetries(url, method, cookie, ctx, tally);
     if (outcome.kind !== 'response') return { hops, finalUrl: url, ...outcome };
     const { response } = outcome;
-    storeCookies(jar, url, response.headers['set-cookie']);
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || location === undefined) return { hops, finalUrl: url, kind: 'response', response };
+    visited ??= new Set([`${url.href} ${cookie}`]);
+    jar = storeCookies(jar, url, response.headers['set-cookie']);
 
     const next = URL.parse(String(location), url.href);
     if (!next) {
@@ -60,12 +64,18 @@ function cookieHeader(jar: Map<string, Map<string, string>>, url: URL): string {
   return cookies ? [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') : '';
 }
 
-function storeCookies(jar: Map<string, Map<string, string>>, url: URL, header: string | string[] | undefined): void {
+function storeCookies(
+  jar: Map<string, Map<string, string>> | undefined,
+  url: URL,
+  header: string | string[] | undefined,
+): Map<string, Map<string, string>> | undefined {
   for (const line of header === undefined ? [] : Array.isArray(header) ? header : [header]) {
     const pair = /^\s*([^=;\s]+)=([^;]*)/.exec(line);
     if (!pair) continue;
+    jar ??= new Map();
     const cookies = jar.get(url.hostname) ?? new Map<string, string>();
     cookies.set(pair[1]!, pair[2]!);
     jar.set(url.hostname, cookies);
   }
+  return jar;
 }

@@ -1,7 +1,6 @@
-import PQueue from 'p-queue';
 import type { ErrorClassification } from './classify-error.js';
 import type { ResolvedCheckOptions } from './check-options.js';
-import { hostPolicyFor } from './host-policy-for.js';
+import { hostPolicyFor, type ResolvedHostPolicy } from './host-policy-for.js';
 
 export interface Clock {
   now(): number;
@@ -22,58 +21,74 @@ export class HostFailedError extends Error {
   }
 }
 
+interface Job {
+  task: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+interface HostState {
+  readonly name: string;
+  readonly policy: ResolvedHostPolicy;
+  readonly waiting: Job[];
+  inFlight: number;
+  /** `performance.now()` of the last request start, for pacing. */
+  lastStart: number;
+  blockedUntil: number;
+  deferredUntil: number;
+  failure?: ErrorClassification;
+  /** A timer (pacing) or a clock sleep (a host's wait) will pump this host again. */
+  waking: boolean;
+  /** In the queue of hosts waiting for a global slot. */
+  queued: boolean;
+}
+
 /**
  * Decides when a request may start: at most `concurrency` in flight overall and the host's cap
  * per host, starts paced by the host's interval, and nothing sent to a host while it has asked
- * us to wait (429). A task first takes a host slot and only then a global one, so a host that
- * is waiting never holds global slots that other hosts could use.
+ * us to wait (429). Waiting requests hold no slot at all, so a host that is waiting never holds
+ * slots that other hosts could use. When every global slot is taken, hosts get the freed ones
+ * in turn, one request each: a host's next request starts the moment a slot is free for it,
+ * without queueing behind the whole run.
+ *
+ * Hand-written rather than a p-queue per host plus a global one: the global queue served
+ * requests in arrival order, so a host's next request waited behind everything queued before
+ * it, and requests held host slots while waiting for a global one, which opened more
+ * connections than needed (1,000 links over 50 hosts: 400 instead of 300). The two queues'
+ * bookkeeping was also about a third of the checker's own allocations per URL.
  */
 export class HostScheduler {
   readonly maxInFlightByHost = new Map<string, number>();
-  private readonly inFlight = new Map<string, number>();
-  private readonly queues = new Map<string, PQueue>();
-  private readonly blockedUntil = new Map<string, number>();
-  private readonly deferredUntil = new Map<string, number>();
-  private readonly failures = new Map<string, ErrorClassification>();
-  private readonly global: PQueue;
+  private readonly hosts = new Map<string, HostState>();
+  /** Hosts with a request ready to start once a global slot frees, in turn. */
+  private readonly ready: HostState[] = [];
+  private inFlight = 0;
 
   constructor(
     private readonly options: ResolvedCheckOptions,
     private readonly clock: Clock,
     private readonly onChange: () => void = () => {},
-  ) {
-    this.global = new PQueue({ concurrency: options.concurrency });
-  }
+  ) {}
 
   /** Runs `task` as one request to `host` once the limits allow it. */
   run<T>(host: string, task: () => Promise<T>): Promise<T> {
-    return this.queueFor(host).add(async () => {
-      for (let wait = this.waitFor(host); wait > 0; wait = this.waitFor(host)) {
-        await this.clock.sleep(wait);
-      }
-      const deferredUntil = this.deferredUntilFor(host);
-      if (deferredUntil > this.clock.now()) throw new HostDeferredError(deferredUntil);
-      const failure = this.failures.get(host);
-      if (failure) throw new HostFailedError(failure);
-      return this.global.add(async () => {
-        this.track(host, +1);
-        try {
-          return await task();
-        } finally {
-          this.track(host, -1);
-        }
-      });
+    const state = this.stateFor(host);
+    return new Promise<T>((resolve, reject) => {
+      state.waiting.push({ task, resolve: resolve as (value: unknown) => void, reject });
+      this.pump(state);
     });
   }
 
   /** The host asked to wait (Retry-After within the cap): hold its requests until `until`. */
   block(host: string, until: number): void {
-    this.blockedUntil.set(host, Math.max(until, this.blockedUntil.get(host) ?? 0));
+    const state = this.stateFor(host);
+    state.blockedUntil = Math.max(until, state.blockedUntil);
   }
 
   /** The host asked to wait longer than the cap: its URLs go to the end of the run. */
   defer(host: string, until: number): void {
-    this.deferredUntil.set(host, Math.max(until, this.deferredUntil.get(host) ?? 0));
+    const state = this.stateFor(host);
+    state.deferredUntil = Math.max(until, state.deferredUntil);
   }
 
   /**
@@ -83,51 +98,133 @@ export class HostScheduler {
    * otherwise take 80 s to say so).
    */
   failHost(host: string, failure: ErrorClassification): void {
-    this.failures.set(host, failure);
+    const state = this.stateFor(host);
+    state.failure = failure;
+    this.pump(state);
   }
 
   failureFor(host: string): ErrorClassification | undefined {
-    return this.failures.get(host);
+    return this.hosts.get(host)?.failure;
   }
 
   /** When a deferred host may be asked again (0 if it is not deferred). */
   deferredUntilFor(host: string): number {
-    return this.deferredUntil.get(host) ?? 0;
+    return this.hosts.get(host)?.deferredUntil ?? 0;
   }
 
   /** Lets a deferred host be asked again (the final pass) while still honouring its wait. */
   undefer(host: string): void {
-    const until = this.deferredUntil.get(host);
-    if (until === undefined) return;
-    this.deferredUntil.delete(host);
+    const state = this.hosts.get(host);
+    if (!state || state.deferredUntil === 0) return;
+    const until = state.deferredUntil;
+    state.deferredUntil = 0;
     this.block(host, until);
   }
 
   inFlightByHost(): Record<string, number> {
-    return Object.fromEntries([...this.inFlight].filter(([, n]) => n > 0));
+    const counts: Record<string, number> = {};
+    for (const state of this.hosts.values()) if (state.inFlight > 0) counts[state.name] = state.inFlight;
+    return counts;
   }
 
-  private waitFor(host: string): number {
-    return (this.blockedUntil.get(host) ?? 0) - this.clock.now();
-  }
-
-  private track(host: string, delta: number): void {
-    const now = (this.inFlight.get(host) ?? 0) + delta;
-    this.inFlight.set(host, now);
-    if (now > (this.maxInFlightByHost.get(host) ?? 0)) this.maxInFlightByHost.set(host, now);
-    this.onChange();
-  }
-
-  private queueFor(host: string): PQueue {
-    let queue = this.queues.get(host);
-    if (!queue) {
-      const policy = hostPolicyFor(host, this.options);
-      queue = new PQueue({
-        concurrency: policy.concurrency,
-        ...(policy.intervalMs > 0 ? { interval: policy.intervalMs, intervalCap: 1, strict: true } : {}),
-      });
-      this.queues.set(host, queue);
+  /** Starts as many of the host's waiting requests as its limits and the global cap allow. */
+  private pump(state: HostState): void {
+    while (state.waiting.length > 0) {
+      if (!this.startNext(state)) return;
     }
-    return queue;
+  }
+
+  /** Starts the host's next waiting request, or arranges to be called again; false if it waits. */
+  private startNext(state: HostState): boolean {
+    if (state.failure) return this.settleAll(state, new HostFailedError(state.failure));
+    const now = this.clock.now();
+    if (state.deferredUntil > now) return this.settleAll(state, new HostDeferredError(state.deferredUntil));
+    if (state.blockedUntil > now) return this.wake(state, () => this.clock.sleep(state.blockedUntil - now));
+    if (state.inFlight >= state.policy.concurrency) return false;
+    const paced = state.lastStart + state.policy.intervalMs - performance.now();
+    // Pacing runs on real time (the injected clock is for the waits hosts ask for).
+    if (state.policy.intervalMs > 0 && paced > 0) return this.wake(state, () => new Promise((resolve) => setTimeout(resolve, paced)));
+    if (this.inFlight >= this.options.concurrency) {
+      if (!state.queued) {
+        state.queued = true;
+        this.ready.push(state);
+      }
+      return false;
+    }
+    void this.execute(state, state.waiting.shift()!);
+    return true;
+  }
+
+  private async execute(state: HostState, job: Job): Promise<void> {
+    state.inFlight++;
+    this.inFlight++;
+    state.lastStart = performance.now();
+    if (state.inFlight > (this.maxInFlightByHost.get(state.name) ?? 0)) this.maxInFlightByHost.set(state.name, state.inFlight);
+    this.onChange();
+    let value: unknown;
+    let failed = false;
+    try {
+      value = await job.task();
+    } catch (error) {
+      failed = true;
+      value = error;
+    }
+    // The slot is handed on before the caller hears the answer: the next request leaves now.
+    this.release(state);
+    if (failed) job.reject(value);
+    else job.resolve(value);
+  }
+
+  private release(state: HostState): void {
+    state.inFlight--;
+    this.inFlight--;
+    this.onChange();
+    // Hosts that were waiting for a global slot go first, one request each, in turn.
+    while (this.inFlight < this.options.concurrency && this.ready.length > 0) {
+      const next = this.ready.shift()!;
+      next.queued = false;
+      if (next.waiting.length > 0 && this.startNext(next) && next.waiting.length > 0 && !next.queued) {
+        next.queued = true;
+        this.ready.push(next);
+      }
+    }
+    this.pump(state);
+  }
+
+  /** Pumps the host again once `after` resolves; one waiter per host at a time. */
+  private wake(state: HostState, after: () => Promise<unknown>): false {
+    if (!state.waking) {
+      state.waking = true;
+      void after().then(() => {
+        state.waking = false;
+        this.pump(state);
+      });
+    }
+    return false;
+  }
+
+  /** Answers every waiting request of the host with `error` (deferred or unreachable host). */
+  private settleAll(state: HostState, error: Error): false {
+    for (const job of state.waiting.splice(0)) job.reject(error);
+    return false;
+  }
+
+  private stateFor(host: string): HostState {
+    let state = this.hosts.get(host);
+    if (!state) {
+      state = {
+        name: host,
+        policy: hostPolicyFor(host, this.options),
+        waiting: [],
+        inFlight: 0,
+        lastStart: -Infinity,
+        blockedUntil: 0,
+        deferredUntil: 0,
+        waking: false,
+        queued: false,
+      };
+      this.hosts.set(host, state);
+    }
+    return state;
   }
 }

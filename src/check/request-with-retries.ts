@@ -5,6 +5,9 @@ import { HostDeferredError, HostFailedError } from './host-scheduler.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { sendProbe, type ProbeMethod, type ProbeResponse } from './send-probe.js';
 
+/** What one request in its slot came back with. */
+type Answer = { response: ProbeResponse; waitMs: number | undefined } | { error: ErrorClassification; retry: boolean };
+
 export type HopOutcome =
   | { kind: 'response'; response: ProbeResponse }
   | { kind: 'error'; error: ErrorClassification }
@@ -35,33 +38,44 @@ export async function requestWithRetries(
     const deferredUntil = scheduler.deferredUntilFor(host);
     if (deferredUntil > clock.now()) return { kind: 'deferred', until: deferredUntil, waitMs: deferredUntil - clock.now() };
 
-    let response: ProbeResponse;
-    let waitMs: number | undefined;
+    let answer: Answer;
     try {
-      ({ response, waitMs } = await scheduler.run(host, async () => {
-        const answer = await timed(() => sendProbe(url, method, cookie, ctx.probe), ctx, tally);
-        // Hold or defer the host before its slot is released, so no queued request slips out.
-        const wait = hostWait(answer, ctx, rateLimits);
+      answer = await scheduler.run(host, async (): Promise<Answer> => {
+        ctx.counters.requests++;
+        tally.requests++;
+        tally.startedAt ??= clock.now();
+        let response: ProbeResponse;
+        try {
+          response = await sendProbe(url, method, cookie, ctx.probe);
+        } catch (error) {
+          const classified = classifyError(error, ctx.proxies);
+          const retry = method === 'GET' && classified.retriable && failures < options.retries;
+          // Final for the host too: NXDOMAIN at once; other environment failures once GET gave
+          // up. Marked before the slot is released, so no queued request to the host slips out.
+          if (!retry && classified.environment && (method === 'GET' || !classified.retriable)) scheduler.failHost(host, classified);
+          return { error: classified, retry };
+        }
+        // Hold or defer the host before its slot is released, for the same reason.
+        const wait = hostWait(response, ctx, rateLimits);
         if (wait !== undefined) {
           if (wait > options.retryAfterCapMs) scheduler.defer(host, clock.now() + wait);
           else scheduler.block(host, clock.now() + wait);
         }
-        return { response: answer, waitMs: wait };
-      }));
+        return { response, waitMs: wait };
+      });
     } catch (error) {
       if (error instanceof HostDeferredError) {
         return { kind: 'deferred', until: error.until, waitMs: error.until - clock.now() };
       }
       if (error instanceof HostFailedError) return { kind: 'error', error: error.failure };
-      const classified = classifyError(error, ctx.proxies);
-      if (method === 'GET' && classified.retriable && failures < options.retries) {
-        await clock.sleep(backoff(++failures, ctx));
-        continue;
-      }
-      // Final for the host too: NXDOMAIN at once; other environment failures once GET gave up.
-      if (classified.environment && (method === 'GET' || !classified.retriable)) scheduler.failHost(host, classified);
-      return { kind: 'error', error: classified };
+      throw error;
     }
+    if ('error' in answer) {
+      if (!answer.retry) return { kind: 'error', error: answer.error };
+      await clock.sleep(backoff(++failures, ctx));
+      continue;
+    }
+    const { response, waitMs } = answer;
 
     if (waitMs !== undefined) {
       if (waitMs > options.retryAfterCapMs) return { kind: 'deferred', until: clock.now() + waitMs, waitMs };
@@ -95,11 +109,4 @@ function hostWait(response: ProbeResponse, ctx: CheckContext, rateLimits: number
 function backoff(attempt: number, ctx: CheckContext): number {
   const base = ctx.options.backoffMs;
   return base * 2 ** (attempt - 1) + Math.floor(ctx.random() * base);
-}
-
-function timed<T>(task: () => Promise<T>, ctx: CheckContext, tally: Tally): Promise<T> {
-  tally.startedAt ??= ctx.clock.now();
-  ctx.counters.requests++;
-  tally.requests++;
-  return task();
 }

@@ -14,7 +14,8 @@ export interface ProbeResponse {
 
 export interface ProbeContext {
   dispatcher: Dispatcher;
-  userAgent: string;
+  /** The request headers every probe sends (see `probeHeaders`); a cookie is added per request. */
+  headers: Readonly<Record<string, string>>;
   timeouts: Timeouts;
   maxBodyBytes: number;
   /** Whether the verdict may depend on this response's page (bot walls, Drive). */
@@ -23,6 +24,17 @@ export interface ProbeContext {
 
 /** The error a request fails with when the whole-request budget runs out. */
 export const TOTAL_TIMEOUT = 'LINKMEDIC_TOTAL_TIMEOUT';
+
+/** The headers of every probe, built once per run. */
+export function probeHeaders(userAgent: string): Readonly<Record<string, string>> {
+  return {
+    'user-agent': userAgent,
+    // crates.io and others answer 404 to requests that do not ask for HTML.
+    accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    'accept-language': 'en',
+    'accept-encoding': 'gzip, deflate, br',
+  };
+}
 
 /** Small bodies are drained so the keep-alive connection survives; larger ones are cut. */
 const DRAIN_LIMIT = 16 * 1024;
@@ -35,55 +47,14 @@ const DRAIN_LIMIT = 16 * 1024;
  */
 export function sendProbe(url: URL, method: ProbeMethod, cookie: string, ctx: ProbeContext): Promise<ProbeResponse> {
   return new Promise<ProbeResponse>((resolve, reject) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let abortReason: Error | undefined;
-    let answer: ProbeResponse | undefined;
-    let readBody = false;
-    let received = 0;
-    const chunks: Buffer[] = [];
-    const abort = (reason: Error) => {
-      abortReason ??= reason;
-      controller?.abort(reason);
-    };
-    const settle = () => {
-      clearTimeout(timer);
-      if (!answer) return;
-      if (readBody) answer.body = decode(Buffer.concat(chunks).subarray(0, ctx.maxBodyBytes), answer.headers['content-encoding']);
-      // undici frees a kept-alive socket one event-loop turn after the response ends (its own
-      // setImmediate, queued after this callback). Answering one turn later still lets the
-      // request queued behind this one reuse the socket instead of opening a new connection.
-      const done = answer;
-      setImmediate(() => setImmediate(() => resolve(done)));
-    };
-    const timer = setTimeout(() => {
-      const error = Object.assign(new Error(`no complete answer within ${ctx.timeouts.total} ms`), { code: TOTAL_TIMEOUT });
-      abort(error);
-      // Before the head, the timeout is the outcome; after it, we judge what we have.
-      if (answer) settle();
-      else reject(error);
-    }, ctx.timeouts.total);
-
+    const probe = new Probe(url, method, ctx, resolve, reject);
     try {
-      dispatch();
-    } catch (error) {
-      clearTimeout(timer);
-      reject(error);
-    }
-
-    function dispatch() {
       ctx.dispatcher.dispatch(
         {
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method,
-          headers: {
-            'user-agent': ctx.userAgent,
-            // crates.io and others answer 404 to requests that do not ask for HTML.
-            accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-            'accept-language': 'en',
-            'accept-encoding': 'gzip, deflate, br',
-            ...(cookie ? { cookie } : {}),
-          },
+          headers: cookie ? { ...ctx.headers, cookie } : ctx.headers,
           headersTimeout: ctx.timeouts.headers,
           bodyTimeout: ctx.timeouts.headers,
           // undici closes the socket after every HEAD unless told otherwise, in case a broken
@@ -91,42 +62,111 @@ export function sendProbe(url: URL, method: ProbeMethod, cookie: string, ctx: Pr
           // `Connection: keep-alive`, and a garbled next answer is retried on a fresh socket.
           ...(method === 'HEAD' ? { reset: false } : {}),
         },
-        {
-          onRequestStart(started) {
-            controller = started;
-            if (abortReason) started.abort(abortReason);
-          },
-          onResponseStart(_controller, status, headers) {
-            answer = { status, headers, body: '' };
-            readBody = method === 'GET' && ctx.wantBody(status, url);
-            // Not needed: small bodies are drained to keep the connection, large ones are cut.
-            if (!readBody && Number(headers['content-length'] ?? 0) > DRAIN_LIMIT) abort(new Error('body not needed'));
-          },
-          onResponseData(_controller, chunk) {
-            received += chunk.length;
-            if (readBody) {
-              chunks.push(chunk);
-              if (received >= ctx.maxBodyBytes) {
-                abort(new Error('read enough'));
-                settle();
-              }
-            } else if (received > DRAIN_LIMIT) {
-              abort(new Error('body not needed'));
-            }
-          },
-          onResponseEnd: () => settle(),
-          onResponseError(_controller, error) {
-            // A body cut short after the status line still has a status line.
-            if (answer) settle();
-            else {
-              clearTimeout(timer);
-              reject(error);
-            }
-          },
-        },
+        probe,
       );
+    } catch (error) {
+      probe.fail(error);
     }
   });
+}
+
+/** The handler of one probe: one object per request rather than a closure per callback. */
+class Probe implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private abortReason: Error | undefined;
+  private answer: ProbeResponse | undefined;
+  private readBody = false;
+  private received = 0;
+  private chunks: Buffer[] | undefined;
+  private settled = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly url: URL,
+    private readonly method: ProbeMethod,
+    private readonly ctx: ProbeContext,
+    private readonly resolve: (response: ProbeResponse) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {
+    this.timer = setTimeout(timeOut, ctx.timeouts.total, this);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.abortReason) controller.abort(this.abortReason);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
+    this.answer = { status, headers, body: '' };
+    this.readBody = this.method === 'GET' && this.ctx.wantBody(status, this.url);
+    // Not needed: small bodies are drained to keep the connection, large ones are cut.
+    if (!this.readBody && Number(headers['content-length'] ?? 0) > DRAIN_LIMIT) this.abort(new Error('body not needed'));
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.received += chunk.length;
+    if (this.readBody) {
+      (this.chunks ??= []).push(chunk);
+      if (this.received >= this.ctx.maxBodyBytes) {
+        this.abort(new Error('read enough'));
+        this.settle();
+      }
+    } else if (this.received > DRAIN_LIMIT) {
+      this.abort(new Error('body not needed'));
+    }
+  }
+
+  onResponseEnd(): void {
+    this.settle();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    // A body cut short after the status line still has a status line.
+    if (this.answer) this.settle();
+    else this.fail(error);
+  }
+
+  /** The whole-request budget ran out: before the head, the timeout is the outcome; after it, we judge what we have. */
+  timeOut(): void {
+    const error = Object.assign(new Error(`no complete answer within ${this.ctx.timeouts.total} ms`), { code: TOTAL_TIMEOUT });
+    this.abort(error);
+    if (this.answer) this.settle();
+    else this.fail(error);
+  }
+
+  fail(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.reject(error);
+  }
+
+  private abort(reason: Error): void {
+    this.abortReason ??= reason;
+    this.controller?.abort(reason);
+  }
+
+  private settle(): void {
+    if (this.settled || !this.answer) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    const answer = this.answer;
+    if (this.readBody) {
+      answer.body = decode(Buffer.concat(this.chunks ?? []).subarray(0, this.ctx.maxBodyBytes), answer.headers['content-encoding']);
+    }
+    // undici frees a kept-alive socket one event-loop turn after the response ends (its own
+    // setImmediate, queued after this callback). Answering one turn later still lets the
+    // request queued behind this one reuse the socket instead of opening a new connection.
+    setImmediate(answerLater, this.resolve, answer);
+  }
+}
+
+function timeOut(probe: Probe): void {
+  probe.timeOut();
+}
+
+function answerLater(resolve: (response: ProbeResponse) => void, answer: ProbeResponse): void {
+  setImmediate(resolve, answer);
 }
 
 function decode(raw: Buffer, encoding: string | string[] | undefined): string {
