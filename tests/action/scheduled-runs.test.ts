@@ -6,15 +6,18 @@ import { openStore } from '../../src/store/open-store.js';
 import { runCli } from '../support/cli-harness.js';
 import { createClients } from '../support/fake-github/index.js';
 import { respond } from '../support/simulated-web/index.js';
-import { ACTIONS_BOT, startActionHarness, WRITE_PERMISSIONS, type ActionHarness, type StepRun } from './support/action-harness.js';
+import { ACTION_NODE, ACTIONS_BOT, startActionHarness, WRITE_PERMISSIONS, type ActionHarness, type StepRun } from './support/action-harness.js';
 
 // Four nights of the scheduled workflow on one repository, the Action's entry point called with
 // what the runner sets, against the stateful fake GitHub: the history branch carries the streaks
 // from one run to the next (each job starts with an empty RUNNER_TEMP), two links die and get
 // their issues, a human closes one (respected), the report issue is rewritten in place and the
 // fix pull request is opened once. `history-depth: 3` makes the fourth run restart the branch.
+// Night 2 runs the committed bundle in a child process (on ACTION_NODE), as the runner does: it
+// reads the history the in-process night 1 wrote, and night 3 reads what the bundle wrote. The
+// child keeps the real clock, so the simulated nights are placed for night 2 to fall on now.
 
-const NIGHT_0 = Date.parse('2026-11-02T03:00:00Z');
+const NIGHT_0 = Date.now() - 2 * 86_400_000;
 const night = (n: number) => new Date(NIGHT_0 + n * 86_400_000);
 const REPO = 'acme/awesome';
 const INPUTS = { files: 'README.md', allowPrivateNetworks: 'true', 'history-depth': '3', issues: '{ labels: [linkmedic] }' };
@@ -28,9 +31,9 @@ const reports = () => issues().filter((issue) => issue.body?.includes('<!-- link
 const deadLinkIssues = () => issues().filter((issue) => issue.title.startsWith('Dead link'));
 const historyCommits = () => h.fake.inspect.commits(REPO, 'linkmedic-history');
 const runs: StepRun[] = [];
-const nightly = async (n: number) => {
+const nightly = async (n: number, bundle?: { node: string }) => {
   h.setNow(night(n));
-  const run = await h.step(REPO, { event: 'schedule', payload: { schedule: '0 3 * * *' }, inputs: INPUTS, token });
+  const run = await h.step(REPO, { event: 'schedule', payload: { schedule: '0 3 * * *' }, inputs: INPUTS, token, ...(bundle && { bundle }) });
   runs.push(run);
   return run;
 };
@@ -64,7 +67,7 @@ describe('the scheduled workflow over four nights', () => {
   it('nights 2 and 3: two links fail, and once confirmed dead each gets one issue; the report is rewritten in place', async () => {
     h.web.route('papers.example.test', '/gone', respond.status(404));
     h.web.route('papers.example.test', '/doomed', respond.status(404));
-    const second = await nightly(2);
+    const second = await nightly(2, { node: ACTION_NODE });
     expect([second.code, second.outputs.dead, deadLinkIssues().length]).toEqual([0, '0', 0]);
     const third = await nightly(3);
     expect(third.code, third.stdout).toBe(0);

@@ -15,6 +15,8 @@ import { startSimulatedWeb, startTestProxy, type SimulatedWeb, type TestProxy } 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BUNDLE = path.join(ROOT, 'dist-action/index.mjs');
 export const ACTIONS_BOT = 'github-actions[bot]';
+/** The Node that runs the bundle: this one, or another (e.g. the runner's Node 24) named in LINKMEDIC_ACTION_NODE. */
+export const ACTION_NODE = process.env.LINKMEDIC_ACTION_NODE || process.execPath;
 
 /** GitHub's pacing scaled down a thousandfold: same code paths, milliseconds instead of seconds. */
 const TEST_PACING: GithubPacing = { writeIntervalMs: 0, notificationIntervalMs: 0, retryAfterUnitMs: 1, maxRateLimitWaitSeconds: 3600 };
