@@ -82,7 +82,8 @@ function inputValue(input: string, text: string): unknown {
 export function readActionSettings(env: Env): ActionSettings {
   const runner = runnerSchema.safeParse(env);
   if (!runner.success) {
-    throw new LinkmedicError('USAGE', `not run as a GitHub Action step: ${runner.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    const problems = runner.error.issues.map((issue) => `${issue.path.join('.')}: ${env[String(issue.path[0])] === undefined ? 'not set' : issue.message}`);
+    throw new LinkmedicError('USAGE', `not run as a GitHub Action step: ${problems.join('; ')}`);
   }
   const vars = runner.data;
   const event = EVENTS.find((name) => name === vars.GITHUB_EVENT_NAME);
