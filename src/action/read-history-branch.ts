@@ -22,15 +22,14 @@ export async function readHistoryBranch(octokit: GithubClient, where: HistoryBra
   }
   const { data: commit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
   const { data: tree } = await octokit.rest.git.getTree({ owner, repo, tree_sha: commit.tree.sha });
-  const foreign = tree.tree.filter((entry) => entry.path !== HISTORY_FILE && entry.path !== HISTORY_README);
-  if (foreign.length > 0) {
-    throw new LinkmedicError('USAGE', `the branch ${branch} holds other files (${foreign.map((entry) => entry.path).slice(0, 3).join(', ')}): it is not linkmedic's history`, 'set the history-branch input to a branch linkmedic may own');
-  }
   const file = tree.tree.find((entry) => entry.path === HISTORY_FILE && entry.type === 'blob');
-  if (file?.sha) {
-    const { data: blob } = await octokit.rest.git.getBlob({ owner, repo, file_sha: file.sha });
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8'));
+  const foreign = tree.tree.filter((entry) => entry.path !== HISTORY_FILE && entry.path !== HISTORY_README);
+  if (foreign.length > 0 || !file?.sha) {
+    const what = foreign.length > 0 ? `holds other files (${foreign.map((entry) => entry.path).slice(0, 3).join(', ')})` : `has no ${HISTORY_FILE}`;
+    throw new LinkmedicError('USAGE', `the branch ${branch} ${what}: it is not linkmedic's history`, 'set the history-branch input to a branch linkmedic may own');
   }
+  const { data: blob } = await octokit.rest.git.getBlob({ owner, repo, file_sha: file.sha });
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8'));
   return { sha, depth: depthOf(commit.message) };
 }
