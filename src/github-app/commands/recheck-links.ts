@@ -2,7 +2,7 @@ import type { RepoConfig } from '../../config/repo-config.js';
 import { checkLinks } from '../../pipeline/check-links.js';
 import { asMetadataClient } from '../github/as-metadata-client.js';
 import type { GithubClient } from '../repo-run.js';
-import type { AppRuntime } from '../runtime/app-runtime.js';
+import type { StepRuntime } from '../repository/step-runtime.js';
 import type { Recheck } from '../state/repo-memory.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Recheck } from '../state/repo-memory.js';
  * availability chart keep comparing like with like. The next scheduled run records them.
  */
 export async function recheckLinks(
-  rt: AppRuntime,
+  rt: StepRuntime,
   target: { octokit: GithubClient; repoKey: string; config: RepoConfig },
   urls: readonly string[],
   askedBy: string,

@@ -3,12 +3,12 @@ import type { CheckOptions } from '../../check/check-options.js';
 import { LinkmedicError } from '../../errors.js';
 import type { RepoConfig } from '../../config/repo-config.js';
 import type { HttpClient } from '../../http/http-client.js';
-import { checkLinks, type CheckLinksDeps } from '../../pipeline/check-links.js';
+import type { CheckLinksDeps } from '../../pipeline/check-links.js';
 import type { GithubClient } from '../repo-run.js';
-import { addedLinks } from './added-links.js';
+import { checkAddedLinks } from './check-added-links.js';
 import { CHECK_NAME, publishCheckRun } from './publish-check-run.js';
 import { readPullCatalogFiles } from './read-pull-catalog-files.js';
-import { renderCheckOutput, type CheckConclusion, type CheckOutput } from './render-check-output.js';
+import type { CheckConclusion, CheckOutput } from './render-check-output.js';
 
 export interface PullRequestCheckInput {
   /** The installation's client (from the webhook's context). */
@@ -49,16 +49,12 @@ export async function checkPullRequest(input: PullRequestCheckInput): Promise<Pu
 
   const created = await octokit.rest.checks.create({ owner, repo, name: CHECK_NAME, head_sha: pull.head.sha, status: 'in_progress', started_at: now().toISOString() });
   const checkRunId = created.data.id;
-  const added = addedLinks(files.head, files.base);
   let output: CheckOutput;
+  let added: number;
   try {
-    const checks = await checkLinks(
-      [...added.occurrencesByUrl.keys()],
-      { check: input.check ?? { timeoutMs: config.timeoutMs }, exclude: config.exclude.map((source) => new RegExp(source)) },
-      { http: input.http, env: input.env ?? process.env, now, ...(input.github && { github: input.github }) },
-    );
-    const results = new Map([...checks.links].map(([url, link]) => [url, link.result] as const));
-    output = renderCheckOutput(added.occurrencesByUrl, results, added.findings, checks.conclusive ? undefined : (checks.inconclusiveReason ?? 'offline'));
+    const checked = await checkAddedLinks(files, config, { http: input.http, env: input.env ?? process.env, now, ...(input.github && { github: input.github }), ...(input.check && { check: input.check }) });
+    output = checked.output;
+    added = checked.added.occurrencesByUrl.size;
   } catch (error) {
     // A check run left "in progress" would block merging where it is required; end it, then report.
     const failed = { conclusion: 'neutral' as const, title: 'linkmedic could not check the links', summary: `The check failed: ${(error as Error).message}`, annotations: [] };
@@ -66,6 +62,6 @@ export async function checkPullRequest(input: PullRequestCheckInput): Promise<Pu
     throw new LinkmedicError('INTERNAL', `checking the links of ${owner}/${repo}#${pull.number} failed: ${(error as Error).message}`, undefined, { cause: error });
   }
   await publishCheckRun(octokit, { owner, repo, checkRunId }, output, now());
-  input.log.info({ repo: `${owner}/${repo}`, pull: pull.number, conclusion: output.conclusion, added: added.occurrencesByUrl.size }, 'pull request checked');
-  return { status: 'completed', checkRunId, conclusion: output.conclusion, addedLinks: added.occurrencesByUrl.size, annotations: output.annotations.length };
+  input.log.info({ repo: `${owner}/${repo}`, pull: pull.number, conclusion: output.conclusion, added }, 'pull request checked');
+  return { status: 'completed', checkRunId, conclusion: output.conclusion, addedLinks: added, annotations: output.annotations.length };
 }

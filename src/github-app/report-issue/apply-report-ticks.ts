@@ -4,7 +4,7 @@ import type { RunReport } from '../../report/run-report.js';
 import { recheckLinks } from '../commands/recheck-links.js';
 import { urlKey } from '../dead-link-issues/url-key.js';
 import type { GithubClient } from '../repo-run.js';
-import type { AppRuntime } from '../runtime/app-runtime.js';
+import type { StepRuntime } from '../repository/step-runtime.js';
 import { tickId, type Tick } from './report-checkboxes.js';
 
 export interface TickTarget {
@@ -27,7 +27,7 @@ export function failingUrls(report: RunReport, ignored: ReadonlySet<string>): st
  * are kept for the report. Returns the ids of every tick handled (unknown keys included: their
  * box is simply not drawn again), so the rewrite unticks exactly these.
  */
-export async function applyReportTicks(rt: AppRuntime, target: TickTarget, ticks: readonly Tick[], by: string): Promise<Set<string>> {
+export async function applyReportTicks(rt: StepRuntime, target: TickTarget, ticks: readonly Tick[], by: string): Promise<Set<string>> {
   const ignored = await rt.memory.ignoredUrls(target.repoKey);
   const urlOf = new Map<string, string>();
   for (const url of [...target.report.links.map((link) => link.url), ...ignored.keys()]) urlOf.set(urlKey(url), url);

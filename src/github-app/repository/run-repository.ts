@@ -1,11 +1,8 @@
 import { githubCatalogKey } from '../../store/catalog-key.js';
-import { deadRules } from '../../store/dead-rules.js';
-import { checkCatalog } from '../../pipeline.js';
-import { asMetadataClient } from '../github/as-metadata-client.js';
 import { ensureOnboarding, type OnboardingState } from '../onboarding/ensure-onboarding.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
-import type { RepoRunRecord } from '../state/repo-memory.js';
 import { bringUpToDate } from './bring-up-to-date.js';
+import { checkRepository } from './check-repository.js';
 import { isDue } from './is-due.js';
 import { readCatalogFiles } from './read-catalog-files.js';
 import { readRepoConfig } from './read-repo-config.js';
@@ -96,30 +93,6 @@ async function run(rt: AppRuntime, target: RepoTarget, options: RunOptions): Pro
   }
 
   const files = await readCatalogFiles(octokit, { owner, repo, sha: headSha }, config.config.files);
-  const http = rt.httpFor(config.config.allowPrivateNetworks);
-  let record: RepoRunRecord;
-  try {
-    const catalogRun = await checkCatalog(
-      files.files,
-      {
-        catalog,
-        check: { ...rt.check, timeoutMs: config.config.timeoutMs },
-        exclude: config.config.exclude.map((source) => new RegExp(source)),
-        deadRules: deadRules(config.config.deadAfter),
-      },
-      {
-        http, store: rt.store, env: rt.env, now: rt.now, ...(rt.sleep && { sleep: rt.sleep }), github: { client: asMetadataClient(octokit) },
-        onHubRateLimit: (limit) => rt.metrics.observeHubRateLimit(limit),
-      },
-    );
-    rt.metrics.countLinks(catalogRun.report.summary);
-    record = { runId: catalogRun.runId, repo: key, headSha, config: config.config, report: catalogRun.report };
-  } finally {
-    await http.close();
-  }
-  // Stored before anything is written to GitHub: a retry from here on reuses this run. A run whose
-  // lease was lost meanwhile is left to the process that took it.
-  options.signal?.throwIfAborted();
-  await rt.memory.saveRun(record, options.pass && { id: options.pass.id, now: rt.now() });
+  const record = await checkRepository(rt, target, { octokit, headSha, config: config.config, files: files.files, ...(options.pass && { pass: options.pass }), ...(options.signal && { signal: options.signal }) });
   return bringUpToDate(session, record, { detail: `checked ${record.report.summary.total} links`, files });
 }

@@ -11,13 +11,13 @@ import { findReportIssue } from '../report-issue/find-report-issue.js';
 import { renderReportBody } from '../report-issue/render-report-body.js';
 import { parseTicks, tickId, type Tick } from '../report-issue/report-checkboxes.js';
 import { syncReportIssue, type ReportIssueAction } from '../report-issue/sync-report-issue.js';
-import type { AppRuntime } from '../runtime/app-runtime.js';
 import type { RepoRunRecord } from '../state/repo-memory.js';
 import { repoKey, webOriginOf, type RepoTarget } from './repo-target.js';
+import type { StepRuntime } from './step-runtime.js';
 
 /** One repository's GitHub client and identity, for the length of one piece of work. */
 export interface RepoSession {
-  rt: AppRuntime;
+  rt: StepRuntime;
   /** Refuses writes once `signal` aborts (made with it by `rt.installation`). */
   octokit: GithubClient;
   target: RepoTarget;

@@ -15,6 +15,8 @@ export interface GraphqlContext {
   budget: RateBudget;
   /** `http://127.0.0.1:PORT`: where the fake's "web" repository URLs point. */
   webOrigin: string;
+  /** Who the request's token acts as (`viewer`); absent where the fake was not told. */
+  viewer?: { login: string; databaseId: number };
 }
 
 /** GitHub's error shape: `type` first (NOT_FOUND, FORBIDDEN …), then path, locations, message. */
@@ -102,6 +104,11 @@ export async function executeGithubGraphql(
       if (repo.block || (repo.private && !ctx.canSeePrivate)) throw notFound(owner, name);
       if (repo.samlProtected) throw Object.assign(new Error(SAML_MESSAGE), { type: 'FORBIDDEN' });
       return toGraphqlRepository(repo, ctx.webOrigin);
+    },
+    viewer() {
+      // Every token GitHub accepts has a viewer: a user, or an app's bot for installation tokens.
+      if (!ctx.viewer) throw new Error('fake-github-api: viewer is not modelled here (pass `viewerOf`)');
+      return { ...ctx.viewer, __typename: 'User' };
     },
     rateLimit() {
       const { limit, used, remaining, reset } = ctx.budget.snapshot();

@@ -29,6 +29,8 @@ export interface FakeGithubApiOptions {
   coreLimit?: number;
   now?: () => number;
   repos?: FakeRepoSeed[];
+  /** Who a token acts as, for GraphQL's `viewer` (the stateful fake GitHub knows its tokens). */
+  viewerOf?: (token: string) => { login: string; databaseId: number } | undefined;
 }
 
 export interface FakeGithubApi {
@@ -158,6 +160,7 @@ export function createFakeGithubApi(options: FakeGithubApiOptions = {}): FakeGit
     }, {
       store, budget: budgets.graphql, webOrigin: origin,
       canSeePrivate: options.privateAccessTokens?.includes(token) ?? false,
+      ...(options.viewerOf?.(token) && { viewer: options.viewerOf(token)! }),
     });
     send(200, body);
   }

@@ -121,3 +121,28 @@ describe('installation access', () => {
     await expect(write).rejects.toMatchObject({ status: 403, message: expect.stringContaining('Resource not accessible by integration') });
   });
 });
+
+describe('who a token acts as', () => {
+  it('refuses GET /user and GET /app to an installation token, as GitHub does; only GraphQL viewer names its bot', async () => {
+    const token = (await clients.app.rest.apps.createInstallationAccessToken({ installation_id: mainId })).data.token;
+    const installation = clients.withToken(token);
+    const refusals = await Promise.all(
+      ['GET /user', 'GET /app'].map(async (route) => {
+        try {
+          await installation.request(route);
+          return [route, 200, ''];
+        } catch (error) {
+          const { status, response } = error as { status: number; response: { data: { message: string } } };
+          return [route, status, response.data.message];
+        }
+      }),
+    );
+    expect(refusals).toEqual([
+      ['GET /user', 403, 'Resource not accessible by integration'],
+      ['GET /app', 401, 'A JSON web token could not be decoded'],
+    ]);
+    expect(await status(clients.anonymous.request('GET /user'))).toBe(401);
+    expect(fake.viewerOf(token)).toEqual({ login: 'linkmedic[bot]', databaseId: fake.state.app.bot.id });
+    expect(fake.viewerOf('ghs_not_a_token_this_fake_minted')).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 export { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './start-fake-github.js';
 export { createClients, TestOctokit } from './create-clients.js';
+export { workflowToken } from './workflow-token.js';
 export type { ExtraHandler, RequestLogEntry } from './http/dispatch.js';
 export type { FaultKind, FaultMatch, RandomFaultOptions } from './http/faults.js';
 export type { ExhaustOptions } from './http/rate-limits.js';

@@ -55,6 +55,8 @@ export interface FakeGitHub {
   inspect: Inspect;
   /** Every request, in arrival order. */
   requests: RequestLogEntry[];
+  /** Who a live token acts as (the app's bot), for a GraphQL fake's `viewer` (`createFakeGithubApi({ viewerOf })`). */
+  viewerOf(token: string): { login: string; databaseId: number } | undefined;
   close(): Promise<void>;
 }
 
@@ -113,6 +115,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     human: new HumanActions({ state, urls, emit: (e) => webhooks.emit(e) }),
     inspect: new Inspect(state),
     requests,
+    viewerOf: (token) => {
+      const known = state.tokens.get(token);
+      return known && known.expiresAt > wallNow() ? { login: state.app.bot.login, databaseId: state.app.bot.id } : undefined;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

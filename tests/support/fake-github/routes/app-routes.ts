@@ -107,6 +107,16 @@ export function appRoutes(wallNow: () => number): Route[] {
       },
     },
     {
+      // Who am I, for a user token; an installation token (an app's, or a workflow's GITHUB_TOKEN)
+      // is refused, as on GitHub: only GraphQL's `viewer` names the bot it acts as.
+      method: 'GET',
+      pattern: '/user',
+      scope: 'installation',
+      handler: () => {
+        throw new ApiError(403, 'Resource not accessible by integration', { documentationUrl: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+      },
+    },
+    {
       method: 'GET',
       pattern: '/installation/repositories',
       scope: 'installation',
