@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, postprocess, preprocess } from 'micromark';
@@ -41,4 +42,31 @@ describe('parseMarkdownSlices', () => {
     expect(Math.max(...rowsPerSlice)).toBeLessThanOrEqual(256);
     expect(rowsPerSlice.reduce((a, b) => a + b, 0)).toBe(1001); // header row + 1,000 body rows
   });
+});
+
+describe('parseMarkdownSlices, with the document cut wherever it may be', () => {
+  const cutEverywhere = (source: string) => shape([...parseMarkdownSlices(source, { chunkSize: 1 })].flat());
+
+  it.each([
+    ...['chunk-cuts.md', 'tricky.md', 'crlf.md', 'cr.md', 'bom.md'].map((name) => ({ name, text: () => readFileSync(path.join(fixtures, name), 'utf8') })),
+    { name: 'the bundled catalog', text: () => readFileSync(BUNDLED_CATALOG, 'utf8') },
+    { name: 'a fence opened inside a list item, closed by the item’s end', text: () => '- a\n  ```\n\nb https://x.example\n' },
+    { name: 'a fence that looks closed to a line scanner', text: () => '- a\n  ```\n\n```\n\nb https://x.example\n```\n\nc\n' },
+    { name: 'an HTML comment over several cuts', text: () => '<!--\n\na\n\nb\n\n-->\n\nc https://x.example\n' },
+    { name: 'a definition inside a fence that never closes', text: () => '[a]\n\n```\n\n[a]: https://x.example\n' },
+    { name: 'a reference whose definition is cut off from it', text: () => '[a] [b][a]\n\nx\n\n# h\n\n[a]: https://x.example\n' },
+    { name: 'a line starting with a byte order mark', text: () => 'a\n\n\uFEFFb https://x.example\n' },
+  ])('yields micromark’s whole-document events for $name', ({ text }) => {
+    const source = text();
+    expect(cutEverywhere(source)).toEqual(shape(whole(source)));
+  });
+
+  it('yields micromark’s whole-document events for every markdown file in node_modules', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const files = execFileSync('find', ['node_modules', '-iname', '*.md', '-type', 'f', '-size', '-200k'], { cwd: root, encoding: 'utf8' });
+    const texts = new Set(files.trim().split('\n').map((file) => readFileSync(path.join(root, file), 'utf8')));
+    const differing = [...texts].filter((source) => JSON.stringify(cutEverywhere(source)) !== JSON.stringify(shape(whole(source))));
+    expect(texts.size).toBeGreaterThan(100);
+    expect(differing.map((source) => source.slice(0, 80))).toEqual([]);
+  }, 300_000);
 });
