@@ -56,6 +56,7 @@ describe('parseMarkdownSlices, with the document cut wherever it may be', () => 
     { name: 'a definition inside a fence that never closes', text: () => '[a]\n\n```\n\n[a]: https://x.example\n' },
     { name: 'a reference whose definition is cut off from it', text: () => '[a] [b][a]\n\nx\n\n# h\n\n[a]: https://x.example\n' },
     { name: 'a line starting with a byte order mark', text: () => 'a\n\n\uFEFFb https://x.example\n' },
+    { name: 'a long fence cut hundreds of times', text: () => `\`\`\`\n${'a\n\nb https://in.example\n\n'.repeat(300)}\`\`\`\n\nafter https://x.example\n` },
   ])('yields micromark’s whole-document events for $name', ({ text }) => {
     const source = text();
     expect(cutEverywhere(source)).toEqual(shape(whole(source)));

@@ -10,6 +10,7 @@ import { sliceOf, spanOf, type Collector, type Definition } from './markdown-mod
 export function collectDefinitions(source: string, definitions: Definition[]): Collector {
   let definition: Partial<Definition> | undefined;
   return {
+    types: ['definition', 'definitionLabelString', 'definitionDestinationString', 'definitionDestination'],
     onEvent(kind, token) {
       const { type } = token;
       if (type === 'definition') {

@@ -95,6 +95,10 @@ export function collectLinks(source: string, links: RawLink[]): Collector {
   };
 
   return {
+    types: [
+      'link', 'image', 'labelText', 'resource', 'resourceDestinationString', 'referenceString', ...Object.keys(LITERAL_PREFIX),
+      'autolinkProtocol', 'autolinkEmail', 'htmlFlow', 'htmlText', 'htmlFlowData', 'htmlTextData', 'lineEnding',
+    ],
     onEvent(kind, token, index, blockEvents) {
       if (blockEvents !== events) {
         // An `<a href>` left open in one block does not take its text from the next.

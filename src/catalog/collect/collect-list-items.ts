@@ -49,6 +49,7 @@ export function collectListItems(source: string, listItems: ListItem[]): Collect
     if (last && last.end < 0) last.end = end;
   };
   return {
+    types: ['listOrdered', 'listUnordered', 'listItemPrefix', 'paragraph'],
     onEvent(kind, token, index, events) {
       const { type } = token;
       const top = stack.at(-1);

@@ -7,11 +7,17 @@ import { collectListItems } from './collect-list-items.js';
 import { collectTables } from './collect-tables.js';
 import type { Collector, MarkdownModel } from './markdown-model.js';
 
-function feed(collectors: readonly Collector[], events: readonly Event[]): void {
-  for (let index = 0; index < events.length; index++) {
-    const [kind, token] = events[index]!;
-    for (const collector of collectors) collector.onEvent(kind, token, index, events);
-  }
+/** Feeds each event to the collectors that read its token type (most events, `data`, go to none). */
+function feeder(collectors: readonly Collector[]): (events: readonly Event[]) => void {
+  const byType = new Map<string, Collector[]>();
+  for (const collector of collectors) for (const type of collector.types) byType.set(type, [...(byType.get(type) ?? []), collector]);
+  return (events) => {
+    for (let index = 0; index < events.length; index++) {
+      const [kind, token] = events[index]!;
+      const readers = byType.get(token.type);
+      if (readers) for (const reader of readers) reader.onEvent(kind, token, index, events);
+    }
+  };
 }
 
 /**
@@ -21,18 +27,16 @@ function feed(collectors: readonly Collector[], events: readonly Event[]): void 
  */
 export function* collectMarkdown(source: string): Generator<MarkdownModel, MarkdownModel> {
   const model: MarkdownModel = { links: [], definitions: [], headings: [], tables: [], listItems: [] };
-  const definitions = [collectDefinitions(source, model.definitions)];
-  const collectors = [
+  const feedDefinitions = feeder([collectDefinitions(source, model.definitions)]);
+  const feed = feeder([
     collectLinks(source, model.links),
     collectHeadings(source, model.headings),
     collectTables(source, model.tables),
     collectListItems(source, model.listItems),
-  ];
-  const beforeText = (blocks: readonly Event[][]): void => {
-    for (const block of blocks) feed(definitions, block);
-  };
+  ]);
+  const beforeText = (blocks: readonly Event[][]): void => blocks.forEach(feedDefinitions);
   for (const events of parseMarkdownSlices(source, { beforeText })) {
-    feed(collectors, events);
+    feed(events);
     yield model;
   }
   return model;

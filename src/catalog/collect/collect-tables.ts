@@ -8,6 +8,7 @@ export function collectTables(source: string, tables: Table[]): Collector {
   let inHead = false;
   let cellEnter = -1;
   return {
+    types: ['table', 'tableHead', 'tableRow', 'tableHeader', 'tableData'],
     onEvent(kind, token, index, events) {
       switch (token.type) {
         case 'table':

@@ -58,10 +58,11 @@ export interface MarkdownModel {
 }
 
 /**
- * One collector per concern; all see every event once, in order. `events` is the current
- * top-level block's event list and `index` the event's place in it.
+ * One collector per concern; each sees every event of the token types it reads once, in order.
+ * `events` is the current slice's event list and `index` the event's place in it.
  */
 export interface Collector {
+  types: readonly string[];
   onEvent(kind: Event[0], token: Token, index: number, events: readonly Event[]): void;
 }
 
