@@ -13,6 +13,13 @@ export interface MarkdownChunk {
 }
 
 /**
+ * Characters per chunk: a chunk's tokens stay alive until it is read, and each young-generation
+ * garbage collection copies them, so small chunks are faster (4 KB took a third less CPU than 32 KB
+ * on a 2 MB catalog); a chunk costs two tokenizers, so going much smaller gains nothing.
+ */
+export const CHUNK_SIZE = 4 * 1024;
+
+/**
  * Characters that may not start the line of a cut: indentation (containers continue, code is
  * indented), the markers of block quotes and list items (a list may go on after a blank line) and a
  * byte order mark (which the parser drops at the start of its input).

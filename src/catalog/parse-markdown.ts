@@ -4,27 +4,33 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
-import { markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
+import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
 
 /** Table body rows expanded at once; a 10,000-row catalog table would otherwise hold ~250 MB of tokens. */
 const ROWS_PER_SLICE = 256;
-
-/**
- * Characters per chunk: a chunk's tokens stay alive until it is read, and each young-generation
- * garbage collection copies them, so small chunks are faster (4 KB took a third less CPU than 32 KB
- * on a 2 MB catalog); a chunk costs two tokenizers, so going much smaller gains nothing.
- */
-const CHUNK_SIZE = 4 * 1024;
 
 export interface ParseOptions {
   /** Characters per chunk (see `markdownChunks`). */
   chunkSize?: number;
   /**
-   * Called once, before the first slice, with the flow-level events of every top-level block that
-   * may hold a link reference definition (definitions are whole at that level).
+   * Only the chunks that start in `[start, end)`: one piece of a document parsed in pieces, each
+   * cut at a chunk start (`markdownChunks` with the same `chunkSize`).
    */
-  beforeText?: (blocks: readonly Event[][]) => void;
+  range?: { start: number; end: number };
+  /**
+   * Called once, before the first slice, with the flow-level events of every top-level block that
+   * may hold a link reference definition (definitions are whole at that level). Returns the labels
+   * (normalized identifiers) defined in the document's other pieces, if it is parsed in pieces.
+   */
+  beforeText?: (blocks: readonly Event[][]) => Iterable<string> | void;
 }
+
+/** How a parse ends. */
+export type ParseEnd =
+  /** At the end of the document, or with every block closed before the end of its range. */
+  | 'closed'
+  /** A block (a fence, an HTML block) runs past the end of the range: the next range was cut inside it. */
+  | 'open';
 
 /** Top-level tokens that belong to no block: what is left between blocks. */
 const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix']);
@@ -110,11 +116,12 @@ function flowEvents(parser: ParseContext, text: string, chunk: MarkdownChunk): E
  * The top-level blocks of the chunk at `index`, at the flow level; the chunk is joined with the
  * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
  */
-function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number): [Event[][], number] {
+function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number): [Event[][], number, ParseEnd] {
   let chunk = chunks[index]!;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
-  while (next < chunks.length && !endsClosed(events, chunk)) {
+  let closed = endsClosed(events, chunk);
+  while (next < chunks.length && !closed) {
     // Take in at least as much again as was read, so a long fence cut many times is read a few times, not once per cut.
     const length = chunk.end - chunk.start;
     do next++;
@@ -122,8 +129,9 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
     const last = chunks[next - 1]!;
     chunk = { ...chunk, end: last.end, contentEnd: last.contentEnd, mayContain: chunks.slice(index, next).some((part) => part.mayContain) };
     events = flowEvents(parser, text, chunk);
+    closed = endsClosed(events, chunk);
   }
-  return [topLevelBlocks(events), next];
+  return [topLevelBlocks(events), next, closed || chunk.end === text.length ? 'closed' : 'open'];
 }
 
 /** Expands the blocks' content (paragraphs and definitions); a definition is known once this has run. */
@@ -161,24 +169,27 @@ function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
  * nearly all of it; one without definitions yields as it goes. No construct spans two slices, so
  * a consumer may forget a slice once it has read it.
  */
-export function* parseMarkdownSlices(document: string, options: ParseOptions = {}): Generator<Event[]> {
+export function* parseMarkdownSlices(document: string, options: ParseOptions = {}): Generator<Event[], ParseEnd> {
   // micromark drops a byte order mark and counts offsets from after it.
   const text = document.startsWith('\uFEFF') ? document.slice(1) : document;
   const parser = parse({ extensions: [gfmAutolinkLiteral(), gfmTable(), gfmStrikethrough()] });
-  const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE);
+  const { start = 0, end = text.length } = options.range ?? {};
+  const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE).filter((chunk) => chunk.start >= start && chunk.start < end);
   const lastDefining = chunks.findLastIndex((chunk) => chunk.mayDefine);
   const waiting: Event[][][] = [];
   let index = 0;
+  let parseEnd: ParseEnd = 'closed';
   while (index <= lastDefining) {
-    const [blocks, next] = parseChunk(parser, text, chunks, index);
+    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
     waiting.push(blocks);
-    index = next;
+    [index, parseEnd] = [next, ended];
   }
-  options.beforeText?.(waiting.flat());
+  for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
   for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks));
   while (index < chunks.length) {
-    const [blocks, next] = parseChunk(parser, text, chunks, index);
+    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
     yield* sliceBlocks(expandContent(blocks));
-    index = next;
+    [index, parseEnd] = [next, ended];
   }
+  return parseEnd;
 }

@@ -1,11 +1,21 @@
 import type { Event } from 'micromark-util-types';
-import { parseMarkdownSlices } from '../parse-markdown.js';
+import { parseMarkdownSlices, type ParseEnd } from '../parse-markdown.js';
 import { collectDefinitions } from './collect-definitions.js';
 import { collectHeadings } from './collect-headings.js';
 import { collectLinks } from './collect-links.js';
 import { collectListItems } from './collect-list-items.js';
 import { collectTables } from './collect-tables.js';
-import type { Collector, MarkdownModel } from './markdown-model.js';
+import type { Collector, Definition, MarkdownModel } from './markdown-model.js';
+
+export interface CollectOptions {
+  /** Only the chunks that start in `[start, end)` (see `parseMarkdownSlices`). */
+  range?: { start: number; end: number };
+  /**
+   * For a document collected in pieces: given this piece's definitions (read before any text),
+   * returns the labels (normalized identifiers) defined anywhere in the document.
+   */
+  definedElsewhere?: (definitions: readonly Definition[]) => Iterable<string>;
+}
 
 /** Feeds each event to the collectors that read its token type (most events, `data`, go to none). */
 function feeder(collectors: readonly Collector[]): (events: readonly Event[]) => void {
@@ -21,12 +31,11 @@ function feeder(collectors: readonly Collector[]): (events: readonly Event[]) =>
 }
 
 /**
- * One pass over micromark's token stream, feeding every collector each event in order. Yields the
- * model after each slice: what a slice adds is complete (no link, cell or list item spans two
- * slices), and every definition is known before the first slice.
+ * One pass over micromark's token stream, feeding every collector each event in order, into
+ * `model`. Yields after each slice: what a slice adds is complete (no link, cell or list item spans
+ * two slices), and every definition is in the model before the first slice.
  */
-export function* collectMarkdown(source: string): Generator<MarkdownModel, MarkdownModel> {
-  const model: MarkdownModel = { links: [], definitions: [], headings: [], tables: [], listItems: [] };
+export function* collectMarkdown(source: string, model: MarkdownModel, options: CollectOptions = {}): Generator<void, ParseEnd> {
   const feedDefinitions = feeder([collectDefinitions(source, model.definitions)]);
   const feed = feeder([
     collectLinks(source, model.links),
@@ -34,10 +43,14 @@ export function* collectMarkdown(source: string): Generator<MarkdownModel, Markd
     collectTables(source, model.tables),
     collectListItems(source, model.listItems),
   ]);
-  const beforeText = (blocks: readonly Event[][]): void => blocks.forEach(feedDefinitions);
-  for (const events of parseMarkdownSlices(source, { beforeText })) {
-    feed(events);
-    yield model;
+  const beforeText = (blocks: readonly Event[][]): Iterable<string> | void => {
+    blocks.forEach(feedDefinitions);
+    return options.definedElsewhere?.(model.definitions);
+  };
+  const slices = parseMarkdownSlices(source, { beforeText, ...(options.range && { range: options.range }) });
+  for (let step = slices.next(); ; step = slices.next()) {
+    if (step.done) return step.value;
+    feed(step.value);
+    yield;
   }
-  return model;
 }

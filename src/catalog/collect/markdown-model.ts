@@ -66,5 +66,7 @@ export interface Collector {
   onEvent(kind: Event[0], token: Token, index: number, events: readonly Event[]): void;
 }
 
+export const emptyModel = (): MarkdownModel => ({ links: [], definitions: [], headings: [], tables: [], listItems: [] });
+
 export const sliceOf = (source: string, token: Token): string => source.slice(token.start.offset, token.end.offset);
 export const spanOf = (token: Token): SourceSpan => ({ start: token.start.offset, end: token.end.offset });
