@@ -70,7 +70,7 @@ export function* buildExtraction(text: string, file: string, model: MarkdownMode
       });
     }
     read = model.links.length;
-    occurrences.push(...batch);
+    for (const occurrence of batch) occurrences.push(occurrence); // a batch may be too long to spread
     if (batch.length > 0) yield bom ? batch.map((occurrence) => shifted(occurrence, bom)) : batch;
     if (step.done) break;
   }

@@ -57,7 +57,7 @@ export function collectListItems(source: string, listItems: ListItem[]): Collect
         if (kind === 'enter') stack.push({ items: [], awaitingLead: false });
         else if (top) {
           closeLast(top, token.end.offset);
-          listItems.push(...top.items);
+          for (const item of top.items) listItems.push(item); // a list may be too long to spread
           stack.pop();
         }
       } else if (type === 'listItemPrefix' && kind === 'enter' && top) {
