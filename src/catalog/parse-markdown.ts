@@ -134,7 +134,7 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
   return [topLevelBlocks(events), next, closed || chunk.end === text.length ? 'closed' : 'open'];
 }
 
-/** Expands the blocks' content (paragraphs and definitions); a definition is known once this has run. */
+/** Expands every block but tables one level (tables are expanded a slice of rows at a time). */
 function expandContent(blocks: Event[][]): Event[][] {
   for (const block of blocks) if (!isTable(block)) subtokenize(block);
   return blocks;
@@ -162,8 +162,9 @@ function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
  * (a big table a few hundred rows at a time) is expanded on its own. The events are the same, in
  * the same order (checked against the whole-document result over the test corpus).
  *
- * Text is expanded only once every chunk that may hold a definition has been read to the content
- * level, so a reference may come before its definition, as CommonMark allows. Chunks are read in
+ * Text is expanded only once every chunk that may hold a definition has been read to the flow
+ * level (where micromark registers definitions), so a reference may come before its definition,
+ * as CommonMark allows. Chunks are read in
  * order (whether a chunk starts where its text suggests depends on how the previous one ended), so
  * a document whose last definition is near its end yields its first slice after the flow level of
  * nearly all of it; one without definitions yields as it goes. No construct spans two slices, so
