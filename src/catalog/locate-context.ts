@@ -22,41 +22,46 @@ function lastStartingBefore<T extends { start: number }>(items: readonly T[], of
   return found;
 }
 
-function sectionPaths(headings: readonly Heading[]): Array<{ start: number; path: string[] }> {
-  const stack: Heading[] = [];
-  return headings.map((heading) => {
-    while (stack.length > 0 && stack.at(-1)!.depth >= heading.depth) stack.pop();
-    stack.push(heading);
-    return { start: heading.offset, path: stack.map((open) => open.text) };
-  });
-}
-
 /**
- * Answers "where in the catalog is this offset?": heading path, table cell, list item. Built once
- * per document; every lookup is a binary search so a 10 MB file stays fast.
+ * Answers "where in the catalog is this offset?": heading path, table cell, list item. Reads the
+ * model as it grows (`update` after each slice); every lookup is a binary search so a 10 MB file
+ * stays fast.
  */
 export class ContextLocator {
-  private readonly sections: Array<{ start: number; path: string[] }>;
-  private readonly tables: Table[];
-  private readonly items: ListItem[];
+  private readonly sections: Array<{ start: number; path: string[] }> = [];
+  private readonly headingStack: Heading[] = [];
+  private readonly items: ListItem[] = [];
   /** For each item, the index of the item it is nested in (-1 at top level). */
-  private readonly parents: number[];
+  private readonly parents: number[] = [];
+  private readonly openItems: number[] = [];
+  private itemsRead = 0;
 
-  constructor(model: MarkdownModel) {
-    this.sections = sectionPaths(model.headings);
-    this.tables = [...model.tables].sort((a, b) => a.start - b.start);
-    this.items = [...model.listItems].sort((a, b) => a.start - b.start);
-    const open: number[] = [];
-    this.parents = this.items.map((item, index) => {
+  constructor(private readonly model: MarkdownModel) {
+    this.update();
+  }
+
+  /** Takes in what the model gained; each slice's items start after every earlier slice's. */
+  update(): void {
+    for (const heading of this.model.headings.slice(this.sections.length)) {
+      const stack = this.headingStack;
+      while (stack.length > 0 && stack.at(-1)!.depth >= heading.depth) stack.pop();
+      stack.push(heading);
+      this.sections.push({ start: heading.offset, path: stack.map((open) => open.text) });
+    }
+    const added = this.model.listItems.slice(this.itemsRead).sort((a, b) => a.start - b.start);
+    this.itemsRead = this.model.listItems.length;
+    for (const item of added) {
+      const open = this.openItems;
       while (open.length > 0 && this.items[open.at(-1)!]!.end <= item.start) open.pop();
-      const parent = open.at(-1) ?? -1;
-      open.push(index);
-      return parent;
-    });
+      this.parents.push(open.at(-1) ?? -1);
+      open.push(this.items.length);
+      this.items.push(item);
+    }
   }
 
   tableCell(offset: number): TableCellLocation | undefined {
-    const table = this.tables[lastStartingBefore(this.tables, offset)];
+    const { tables } = this.model;
+    const table = tables[lastStartingBefore(tables, offset)];
     if (!table || offset >= table.end) return undefined;
     const row = table.rows[lastStartingBefore(table.rows, offset)];
     if (!row || offset >= row.end) return undefined;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, postprocess, preprocess } from 'micromark';
@@ -40,5 +41,61 @@ describe('parseMarkdownSlices', () => {
     const rowsPerSlice = slices.map((slice) => slice.filter(([kind, token]) => kind === 'enter' && token.type === 'tableRow').length);
     expect(Math.max(...rowsPerSlice)).toBeLessThanOrEqual(256);
     expect(rowsPerSlice.reduce((a, b) => a + b, 0)).toBe(1001); // header row + 1,000 body rows
+  });
+});
+
+describe('parseMarkdownSlices, with the document cut wherever it may be', () => {
+  const cutEverywhere = (source: string) => shape([...parseMarkdownSlices(source, { chunkSize: 1 })].flat());
+
+  it.each([
+    ...['chunk-cuts.md', 'tricky.md', 'crlf.md', 'cr.md', 'bom.md'].map((name) => ({ name, text: () => readFileSync(path.join(fixtures, name), 'utf8') })),
+    { name: 'the bundled catalog', text: () => readFileSync(BUNDLED_CATALOG, 'utf8') },
+    { name: 'a fence opened inside a list item, closed by the item’s end', text: () => '- a\n  ```\n\nb https://x.example\n' },
+    { name: 'a fence that looks closed to a line scanner', text: () => '- a\n  ```\n\n```\n\nb https://x.example\n```\n\nc\n' },
+    { name: 'an HTML comment over several cuts', text: () => '<!--\n\na\n\nb\n\n-->\n\nc https://x.example\n' },
+    { name: 'a definition inside a fence that never closes', text: () => '[a]\n\n```\n\n[a]: https://x.example\n' },
+    { name: 'a reference whose definition is cut off from it', text: () => '[a] [b][a]\n\nx\n\n# h\n\n[a]: https://x.example\n' },
+    { name: 'a line starting with a byte order mark', text: () => 'a\n\n\uFEFFb https://x.example\n' },
+    { name: 'a long fence cut hundreds of times', text: () => `\`\`\`\n${'a\n\nb https://in.example\n\n'.repeat(300)}\`\`\`\n\nafter https://x.example\n` },
+  ])('yields micromark’s whole-document events for $name', ({ text }) => {
+    const source = text();
+    expect(cutEverywhere(source)).toEqual(shape(whole(source)));
+  });
+
+  it('yields micromark’s whole-document events for every markdown file in node_modules', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const files = execFileSync('find', ['node_modules', '-iname', '*.md', '-type', 'f', '-size', '-200k'], { cwd: root, encoding: 'utf8' });
+    const texts = new Set(files.trim().split('\n').map((file) => readFileSync(path.join(root, file), 'utf8')));
+    const differing = [...texts].filter((source) => JSON.stringify(cutEverywhere(source)) !== JSON.stringify(shape(whole(source))));
+    expect(texts.size).toBeGreaterThan(100);
+    expect(differing.map((source) => source.slice(0, 80))).toEqual([]);
+  }, 300_000);
+});
+
+describe('parseMarkdownSlices over ranges of a document', () => {
+  /** Parses `source` in two ranges cut at `cut`, each told the other's labels, as parallel workers are. */
+  function inTwoRanges(source: string, cut: number) {
+    const labels = [...source.matchAll(/^\[([^\]]+)\]:/gm)].map((match) => match[1]!.toUpperCase());
+    const parts = [{ start: 0, end: cut }, { start: cut, end: source.length }].map((range) => {
+      const slices = parseMarkdownSlices(source, { chunkSize: 1, range, beforeText: () => labels });
+      const events: Event[] = [];
+      for (let step = slices.next(); ; step = slices.next()) {
+        if (step.done) return { events, end: step.value };
+        events.push(...step.value);
+      }
+    });
+    return { events: parts.flatMap((part) => part.events), ends: parts.map((part) => part.end) };
+  }
+
+  it('yields the whole document’s events when the ranges are parsed apart, labels shared', () => {
+    const source = '[a] and [b][]\n\n# h\n\n[b]: /2\n\n| t |\n|---|\n| [a] |\n\n[a]: /1\n';
+    const { events, ends } = inTwoRanges(source, source.indexOf('# h'));
+    expect(shape(events)).toEqual(shape(whole(source)));
+    expect(ends).toEqual(['closed', 'closed']);
+  });
+
+  it('ends open when a block runs past the end of the range', () => {
+    const source = '```\n\nx\n\ny\n```\n\nz\n';
+    expect(inTwoRanges(source, source.indexOf('x')).ends).toEqual(['open', 'closed']);
   });
 });

@@ -3,10 +3,37 @@ import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
-import type { Event } from 'micromark-util-types';
+import type { Event, ParseContext } from 'micromark-util-types';
+import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
 
 /** Table body rows expanded at once; a 10,000-row catalog table would otherwise hold ~250 MB of tokens. */
 const ROWS_PER_SLICE = 256;
+
+export interface ParseOptions {
+  /** Characters per chunk (see `markdownChunks`). */
+  chunkSize?: number;
+  /**
+   * Only the chunks that start in `[start, end)`: one piece of a document parsed in pieces, each
+   * cut at a chunk start (`markdownChunks` with the same `chunkSize`).
+   */
+  range?: { start: number; end: number };
+  /**
+   * Called once, before the first slice, with the flow-level events of every top-level block that
+   * may hold a link reference definition (definitions are whole at that level). Returns the labels
+   * (normalized identifiers) defined in the document's other pieces, if it is parsed in pieces.
+   */
+  beforeText?: (blocks: readonly Event[][]) => Iterable<string> | void;
+}
+
+/** How a parse ends. */
+export type ParseEnd =
+  /** At the end of the document, or with every block closed before the end of its range. */
+  | 'closed'
+  /** A block (a fence, an HTML block) runs past the end of the range: the next range was cut inside it. */
+  | 'open';
+
+/** Top-level tokens that belong to no block: what is left between blocks. */
+const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix']);
 
 function topLevelBlocks(events: Event[]): Event[][] {
   const blocks: Event[][] = [];
@@ -60,31 +87,110 @@ function expand(events: Event[]): Event[] {
   return events;
 }
 
+/** Whether every block of the chunk ended before its trailing blank lines (no fence or HTML block runs on). */
+function endsClosed(events: readonly Event[], chunk: MarkdownChunk): boolean {
+  let depth = 0;
+  for (let index = events.length - 1; index >= 0; index--) {
+    const [kind, token] = events[index]!;
+    depth += kind === 'exit' ? 1 : -1;
+    if (depth === 1 && kind === 'exit' && !BETWEEN_BLOCKS.has(token.type)) return token.end.offset <= chunk.contentEnd;
+  }
+  return true;
+}
+
 /**
- * micromark's concrete token stream for a document, in slices of whole constructs, with exactly
- * the GFM extensions GitHub's renderer enables for README files (cmark-gfm `-e autolink -e table
- * -e strikethrough -e tagfilter`). Footnotes and task lists are left out on purpose: with them
- * on, `[^x]` and `[ ]` would parse differently from what GitHub shows for a catalog.
- *
- * micromark's own `postprocess` expands nested content by splicing into one array for the whole
- * document, which grows quadratically (a 10 MB file took minutes) and holds every token at once.
- * Expanding each top-level block on its own (and a big table a few hundred rows at a time) yields
- * the same events, in the same order (checked against the whole-document result over the test
- * corpus): first the flow level for the whole document, then every other block's content level
- * (so a reference may come before its definition, as CommonMark allows), then each slice's text.
- * No construct spans two slices, so a consumer may forget a slice once it has read it.
+ * The chunk's flow-level events. A chunk without block quotes or list items has no container to
+ * track, so its text goes straight to the flow tokenizer: the document tokenizer would only wrap
+ * each of its lines in a chunk of that same flow.
  */
-export function* parseMarkdownSlices(text: string): Generator<Event[]> {
-  const parser = parse({ extensions: [gfmAutolinkLiteral(), gfmTable(), gfmStrikethrough()] });
-  const events = parser.document().write(preprocess()(text, undefined, true));
+function flowEvents(parser: ParseContext, text: string, chunk: MarkdownChunk): Event[] {
+  const from = { line: chunk.line, column: 1, offset: chunk.start };
+  const codes = preprocess()(text.slice(chunk.start, chunk.end), undefined, true);
+  if (!chunk.mayContain) return parser.flow(from).write(codes);
+  const events = parser.document(from).write(codes);
   subtokenize(events);
-  const blocks = topLevelBlocks(events);
-  events.length = 0;
+  return events;
+}
+
+/**
+ * The top-level blocks of the chunk at `index`, at the flow level; the chunk is joined with the
+ * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
+ */
+function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number): [Event[][], number, ParseEnd] {
+  let chunk = chunks[index]!;
+  let next = index + 1;
+  let events = flowEvents(parser, text, chunk);
+  let closed = endsClosed(events, chunk);
+  while (next < chunks.length && !closed) {
+    // Take in at least as much again as was read, so a long fence cut many times is read a few times, not once per cut.
+    const length = chunk.end - chunk.start;
+    do next++;
+    while (next < chunks.length && chunks[next - 1]!.end - chunk.start < 2 * length);
+    const last = chunks[next - 1]!;
+    chunk = { ...chunk, end: last.end, contentEnd: last.contentEnd, mayContain: chunks.slice(index, next).some((part) => part.mayContain) };
+    events = flowEvents(parser, text, chunk);
+    closed = endsClosed(events, chunk);
+  }
+  return [topLevelBlocks(events), next, closed || chunk.end === text.length ? 'closed' : 'open'];
+}
+
+/** Expands every block but tables one level (tables are expanded a slice of rows at a time). */
+function expandContent(blocks: Event[][]): Event[][] {
   for (const block of blocks) if (!isTable(block)) subtokenize(block);
+  return blocks;
+}
+
+function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     blocks[index] = [];
     if (isTable(block)) for (const slice of tableSlices(block)) yield expand(slice);
     else yield expand(block);
   }
+}
+
+/**
+ * micromark's concrete token stream for a document, in slices of whole constructs, with exactly
+ * the GFM extensions GitHub's renderer enables for README files (cmark-gfm `-e autolink -e table
+ * -e strikethrough -e tagfilter`). Footnotes and task lists are left out on purpose: with them
+ * on, `[^x]` and `[ ]` would parse differently from what GitHub shows for a catalog.
+ *
+ * micromark's own whole-document parse grows quadratically (lazy lines and nested content are
+ * spliced into one array for the whole document; a 10 MB file took minutes) and holds every token
+ * at once. Here the document is cut into chunks that micromark parses the same way on their own
+ * (see `markdownChunks`), with one parser so that definitions are shared, and each top-level block
+ * (a big table a few hundred rows at a time) is expanded on its own. The events are the same, in
+ * the same order (checked against the whole-document result over the test corpus).
+ *
+ * Text is expanded only once every chunk that may hold a definition has been read to the flow
+ * level (where micromark registers definitions), so a reference may come before its definition,
+ * as CommonMark allows. Chunks are read in
+ * order (whether a chunk starts where its text suggests depends on how the previous one ended), so
+ * a document whose last definition is near its end yields its first slice after the flow level of
+ * nearly all of it; one without definitions yields as it goes. No construct spans two slices, so
+ * a consumer may forget a slice once it has read it.
+ */
+export function* parseMarkdownSlices(document: string, options: ParseOptions = {}): Generator<Event[], ParseEnd> {
+  // micromark drops a byte order mark and counts offsets from after it.
+  const text = document.startsWith('\uFEFF') ? document.slice(1) : document;
+  const parser = parse({ extensions: [gfmAutolinkLiteral(), gfmTable(), gfmStrikethrough()] });
+  const { start = 0, end = text.length } = options.range ?? {};
+  const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE).filter((chunk) => chunk.start >= start && chunk.start < end);
+  const lastDefining = chunks.findLastIndex((chunk) => chunk.mayDefine);
+  const waiting: Event[][][] = [];
+  let index = 0;
+  let parseEnd: ParseEnd = 'closed';
+  while (index <= lastDefining) {
+    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
+    waiting.push(blocks);
+    [index, parseEnd] = [next, ended];
+  }
+  for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
+  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks));
+  while (index < chunks.length) {
+    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
+    yield* sliceBlocks(expandContent(blocks));
+    [index, parseEnd] = [next, ended];
+  }
+  return parseEnd;
 }

@@ -8,6 +8,7 @@ export function collectHeadings(source: string, headings: Heading[]): Collector 
   let start = 0;
   let text = '';
   return {
+    types: ['atxHeading', 'setextHeading', 'atxHeadingSequence', 'setextHeadingLineSequence', 'atxHeadingText', 'setextHeadingText'],
     onEvent(kind, token, index, events) {
       const { type } = token;
       if (kind === 'enter' && (type === 'atxHeading' || type === 'setextHeading')) {

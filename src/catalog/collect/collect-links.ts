@@ -4,7 +4,7 @@ import { htmlLinks } from '../html-links.js';
 import { hrefFromDestination, hrefFromLiteral } from '../normalize-href.js';
 import { plainText } from '../plain-text.js';
 import type { Event } from 'micromark-util-types';
-import { sliceOf, spanOf, type Collector, type Definition, type RawLink } from './markdown-model.js';
+import { sliceOf, spanOf, type Collector, type RawLink } from './markdown-model.js';
 
 interface OpenMedia {
   image: boolean;
@@ -44,13 +44,12 @@ function mapHtmlOffset(pieces: readonly HtmlPiece[], offset: number): number {
  * `<autolinks>`, GFM bare URLs and attributes of raw HTML. Anything inside an image's alt text is
  * left out, because renderers flatten alt text to plain text.
  */
-export function collectLinks(source: string, links: RawLink[], definitions: Definition[]): Collector {
+export function collectLinks(source: string, links: RawLink[]): Collector {
   let events: readonly Event[] = [];
   const media: OpenMedia[] = [];
   let html: HtmlPiece[] | undefined;
   /** An inline `<a href>` whose text is the markdown up to its `</a>`, not part of the tag itself. */
   let openAnchor: { link: RawLink; after: number } | undefined;
-  let definition: Partial<Definition> | undefined;
   const insideImage = (): boolean => media.some((open) => open.image);
 
   const addLiteral = (kind: RawLink['kind'], token: Token, prefix: string): void => {
@@ -96,8 +95,16 @@ export function collectLinks(source: string, links: RawLink[], definitions: Defi
   };
 
   return {
+    types: [
+      'link', 'image', 'labelText', 'resource', 'resourceDestinationString', 'referenceString', ...Object.keys(LITERAL_PREFIX),
+      'autolinkProtocol', 'autolinkEmail', 'htmlFlow', 'htmlText', 'htmlFlowData', 'htmlTextData', 'lineEnding',
+    ],
     onEvent(kind, token, index, blockEvents) {
-      events = blockEvents;
+      if (blockEvents !== events) {
+        // An `<a href>` left open in one block does not take its text from the next.
+        events = blockEvents;
+        openAnchor = undefined;
+      }
       const { type } = token;
       const open = media.at(-1);
       if (type === 'link' || type === 'image') {
@@ -124,22 +131,6 @@ export function collectLinks(source: string, links: RawLink[], definitions: Defi
         }
       } else if (html && kind === 'exit' && (type === 'htmlFlowData' || type === 'htmlTextData' || type === 'lineEnding')) {
         html.push({ text: sliceOf(source, token), sourceStart: token.start.offset });
-      } else if (type === 'definition') {
-        if (kind === 'enter') definition = { offset: token.start.offset };
-        else if (definition?.id !== undefined && definition.span) {
-          definitions.push({ url: '', label: '', ...definition } as Definition);
-          definition = undefined;
-        }
-      } else if (definition && kind === 'exit' && type === 'definitionLabelString') {
-        definition.label = sliceOf(source, token);
-        definition.id = normalizeIdentifier(definition.label);
-      } else if (definition && kind === 'exit' && type === 'definitionDestinationString') {
-        definition.url = hrefFromDestination(sliceOf(source, token));
-        definition.span = spanOf(token);
-      } else if (definition && kind === 'exit' && type === 'definitionDestination' && !definition.span) {
-        // `[x]: <>` has no destination string: an empty URL at the brackets.
-        definition.url = '';
-        definition.span = { start: token.start.offset + 1, end: token.start.offset + 1 };
       }
     },
   };

@@ -49,6 +49,7 @@ export function collectListItems(source: string, listItems: ListItem[]): Collect
     if (last && last.end < 0) last.end = end;
   };
   return {
+    types: ['listOrdered', 'listUnordered', 'listItemPrefix', 'paragraph'],
     onEvent(kind, token, index, events) {
       const { type } = token;
       const top = stack.at(-1);
@@ -56,7 +57,7 @@ export function collectListItems(source: string, listItems: ListItem[]): Collect
         if (kind === 'enter') stack.push({ items: [], awaitingLead: false });
         else if (top) {
           closeLast(top, token.end.offset);
-          listItems.push(...top.items);
+          for (const item of top.items) listItems.push(item); // a list may be too long to spread
           stack.pop();
         }
       } else if (type === 'listItemPrefix' && kind === 'enter' && top) {

@@ -1,24 +1,56 @@
-import { parseMarkdownSlices } from '../parse-markdown.js';
+import type { Event } from 'micromark-util-types';
+import { parseMarkdownSlices, type ParseEnd } from '../parse-markdown.js';
+import { collectDefinitions } from './collect-definitions.js';
 import { collectHeadings } from './collect-headings.js';
 import { collectLinks } from './collect-links.js';
 import { collectListItems } from './collect-list-items.js';
 import { collectTables } from './collect-tables.js';
-import type { MarkdownModel } from './markdown-model.js';
+import type { Collector, Definition, MarkdownModel } from './markdown-model.js';
 
-/** One pass over micromark's token stream, feeding every collector each event in order. */
-export function collectMarkdown(source: string): MarkdownModel {
-  const model: MarkdownModel = { links: [], definitions: [], headings: [], tables: [], listItems: [] };
-  const collectors = [
-    collectLinks(source, model.links, model.definitions),
+export interface CollectOptions {
+  /** Only the chunks that start in `[start, end)` (see `parseMarkdownSlices`). */
+  range?: { start: number; end: number };
+  /**
+   * For a document collected in pieces: given this piece's definitions (read before any text),
+   * returns the labels (normalized identifiers) defined anywhere in the document.
+   */
+  definedElsewhere?: (definitions: readonly Definition[]) => Iterable<string>;
+}
+
+/** Feeds each event to the collectors that read its token type (most events, `data`, go to none). */
+function feeder(collectors: readonly Collector[]): (events: readonly Event[]) => void {
+  const byType = new Map<string, Collector[]>();
+  for (const collector of collectors) for (const type of collector.types) byType.set(type, [...(byType.get(type) ?? []), collector]);
+  return (events) => {
+    for (let index = 0; index < events.length; index++) {
+      const [kind, token] = events[index]!;
+      const readers = byType.get(token.type);
+      if (readers) for (const reader of readers) reader.onEvent(kind, token, index, events);
+    }
+  };
+}
+
+/**
+ * One pass over micromark's token stream, feeding every collector each event in order, into
+ * `model`. Yields after each slice: what a slice adds is complete (no link, cell or list item spans
+ * two slices), and every definition is in the model before the first slice.
+ */
+export function* collectMarkdown(source: string, model: MarkdownModel, options: CollectOptions = {}): Generator<void, ParseEnd> {
+  const feedDefinitions = feeder([collectDefinitions(source, model.definitions)]);
+  const feed = feeder([
+    collectLinks(source, model.links),
     collectHeadings(source, model.headings),
     collectTables(source, model.tables),
     collectListItems(source, model.listItems),
-  ];
-  // A slice holds whole constructs: no link, cell or list item spans two slices.
-  for (const events of parseMarkdownSlices(source)) {
-    events.forEach(([kind, token], index) => {
-      for (const collector of collectors) collector.onEvent(kind, token, index, events);
-    });
+  ]);
+  const beforeText = (blocks: readonly Event[][]): Iterable<string> | void => {
+    blocks.forEach(feedDefinitions);
+    return options.definedElsewhere?.(model.definitions);
+  };
+  const slices = parseMarkdownSlices(source, { beforeText, ...(options.range && { range: options.range }) });
+  for (let step = slices.next(); ; step = slices.next()) {
+    if (step.done) return step.value;
+    feed(step.value);
+    yield;
   }
-  return model;
 }

@@ -8,11 +8,15 @@ export function collectTables(source: string, tables: Table[]): Collector {
   let inHead = false;
   let cellEnter = -1;
   return {
+    types: ['table', 'tableHead', 'tableRow', 'tableHeader', 'tableData'],
     onEvent(kind, token, index, events) {
       switch (token.type) {
         case 'table':
-          if (kind === 'enter') table = { start: token.start.offset, end: token.end.offset, header: [], rows: [] };
-          else if (table) tables.push(table);
+          // Listed from its start, so the rows of a big table are usable before its end is read.
+          if (kind === 'enter') {
+            table = { start: token.start.offset, end: token.end.offset, header: [], rows: [] };
+            tables.push(table);
+          }
           break;
         case 'tableHead':
           inHead = kind === 'enter';

@@ -58,12 +58,15 @@ export interface MarkdownModel {
 }
 
 /**
- * One collector per concern; all see every event once, in order. `events` is the current
- * top-level block's event list and `index` the event's place in it.
+ * One collector per concern; each sees every event of the token types it reads once, in order.
+ * `events` is the current slice's event list and `index` the event's place in it.
  */
 export interface Collector {
+  types: readonly string[];
   onEvent(kind: Event[0], token: Token, index: number, events: readonly Event[]): void;
 }
+
+export const emptyModel = (): MarkdownModel => ({ links: [], definitions: [], headings: [], tables: [], listItems: [] });
 
 export const sliceOf = (source: string, token: Token): string => source.slice(token.start.offset, token.end.offset);
 export const spanOf = (token: Token): SourceSpan => ({ start: token.start.offset, end: token.end.offset });

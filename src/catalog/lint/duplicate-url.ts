@@ -3,15 +3,10 @@ import type { LintRule } from './lint-input.js';
 import { findingAt } from './lint-input.js';
 
 /** Same resource for a reader: host case, a trailing slash and the fragment do not matter. */
-function sameResourceKey(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    const path = parsed.pathname.replace(/\/+$/, '');
-    return `${parsed.hostname.toLowerCase().replace(/^www\./, '')}${path}${parsed.search}`;
-  } catch {
-    return undefined;
-  }
+function sameResourceKey(parsed: URL | null): string | undefined {
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return undefined;
+  const path = parsed.pathname.replace(/\/+$/, '');
+  return `${parsed.hostname.toLowerCase().replace(/^www\./, '')}${path}${parsed.search}`;
 }
 
 /**
@@ -20,11 +15,11 @@ function sameResourceKey(url: string): string | undefined {
  * (a project's dataset row and its model row share a repository), so those are not compared, nor
  * are images (badges) and links outside any entry.
  */
-export const duplicateUrl: LintRule = ({ occurrences }) => {
+export const duplicateUrl: LintRule = ({ occurrences, parseUrl }) => {
   const firstByKey = new Map<string, LinkOccurrence>();
   return occurrences.flatMap((occurrence) => {
     if (occurrence.kind === 'image' || occurrence.html?.tag === 'img' || !occurrence.entry) return [];
-    const resource = sameResourceKey(occurrence.url);
+    const resource = sameResourceKey(parseUrl(occurrence.url));
     if (!resource) return [];
     const key = `${occurrence.section.join('\u0000')}\u0000${resource}`;
     const first = firstByKey.get(key);

@@ -76,3 +76,18 @@ describe('lint findings', () => {
     expect(findings(fixed, code)).toEqual([]);
   });
 });
+
+describe('repo_case_mismatch reads repository hosts however the URL spells them', () => {
+  it.each([
+    { name: 'an upper-case host', url: 'https://GITHUB.COM/org/repo' },
+    { name: 'a percent-escaped host', url: 'https://git%68ub.com/org/repo' },
+    { name: 'a full-width host', url: 'https://ｇｉｔｈｕｂ.com/org/repo' },
+    { name: 'a tab inside an HTML attribute', url: 'https://git&#9;hub.com/org/repo', html: true },
+    { name: 'the short Hugging Face host', url: 'https://HF.co/datasets/org/repo', hub: true },
+  ])('$name', ({ url, html, hub }) => {
+    const canonical = hub ? 'https://huggingface.co/datasets/Org/Repo' : 'https://github.com/Org/Repo';
+    const link = html ? `<a href="${url}">x</a>` : `[x](${url})`;
+    const md = `- A ${canonical}\n- B ${canonical}/tree/main\n- C ${link}`;
+    expect(findings(md, 'repo_case_mismatch')).toMatchObject([{ line: 3 }]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { LintRule } from './lint-input.js';
+import type { LintInput, LintRule } from './lint-input.js';
 import { findingAt } from './lint-input.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -6,15 +6,11 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f]/;
 const HOST_LABEL = /^(?:[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?|xn--[a-z0-9-]+)$/i;
 
-function problemWith(url: string, raw: string): string | undefined {
+function problemWith(url: string, raw: string, parseUrl: LintInput['parseUrl']): string | undefined {
   if (WHITESPACE_OR_CONTROL.test(raw)) return 'contains whitespace or control characters';
   if (!SCHEME.test(url)) return undefined; // relative links are checked against the repository, not parsed as URLs
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'cannot be parsed as a URL';
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return 'cannot be parsed as a URL';
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   if (!parsed.hostname) return 'has no host';
   const hostname = parsed.hostname.replace(/^\[.*\]$/, 'ipv6').replace(/\.$/, '');
@@ -23,8 +19,8 @@ function problemWith(url: string, raw: string): string | undefined {
 }
 
 /** URLs no browser can open as written: unparsable, no host, a bad host, spaces or control characters. */
-export const malformedUrl: LintRule = ({ source, occurrences }) =>
+export const malformedUrl: LintRule = ({ source, occurrences, parseUrl }) =>
   occurrences.flatMap((occurrence) => {
-    const problem = problemWith(occurrence.url, source.slice(occurrence.span.start, occurrence.span.end));
+    const problem = problemWith(occurrence.url, source.slice(occurrence.span.start, occurrence.span.end), parseUrl);
     return problem ? [findingAt(occurrence, 'malformed_url', `${occurrence.url || '(empty link)'} ${problem}`)] : [];
   });

@@ -4,8 +4,16 @@ import { findingAt } from './lint-input.js';
 import { parseGithubRepoUrl } from '../../metadata/github/parse-github-repo-url.js';
 import { parseHuggingFaceUrl } from '../../metadata/huggingface/parse-hugging-face-url.js';
 
+/**
+ * Whether the URL parser could read a GitHub or Hugging Face host from `url`: it lowercases ASCII,
+ * drops tabs and newlines, decodes `%` escapes and maps other characters, so only URLs of plain
+ * printable ASCII without `%` and without those names are ruled out (most of a catalog).
+ */
+const MAY_NAME_REPO_HOST = /[^\x21-\x7e]|%|github|huggingface|hf\.co/i;
+
 /** `github:Owner/Name` or `huggingface:dataset/Owner/Name`, letter case kept; undefined for other links. */
 function repoKey(url: string): string | undefined {
+  if (!MAY_NAME_REPO_HOST.test(url)) return undefined;
   const github = parseGithubRepoUrl(url);
   if (github) return `github:${github.owner}/${github.repo}`;
   const hub = parseHuggingFaceUrl(url);
