@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { extractMarkdown, type Extraction } from './catalog/extract-markdown.js';
+import type { Extraction } from './catalog/extract-markdown.js';
 import type { LinkOccurrence } from './catalog/link-occurrence.js';
 import type { MarkdownFile } from './catalog/read-markdown-files.js';
 import type { CheckOptions } from './check/check-options.js';
+import { createUrlFeed } from './check/create-url-feed.js';
 import { resolveLocalLink } from './check/resolve-local-link.js';
 import type { HttpClient } from './http/http-client.js';
 import type { GithubClient } from './metadata/github/create-github-octokit.js';
@@ -12,6 +13,7 @@ import { markdownFixTargets } from './metadata/suggest-markdown-fixes.js';
 import { storeArchiveMemory } from './pipeline/archive-memory.js';
 import { attachSuggestions } from './pipeline/attach-suggestions.js';
 import { checkLinks } from './pipeline/check-links.js';
+import { extractAsYouGo } from './pipeline/extract-as-you-go.js';
 import type { CheckedLink } from './pipeline/checked-link.js';
 import { toRecordedRun } from './pipeline/to-recorded-run.js';
 import { buildRunReport } from './report/build-run-report.js';
@@ -65,16 +67,6 @@ function groupByUrl(extractions: readonly Extraction[]): Map<string, LinkOccurre
   return byUrl;
 }
 
-/** Each relative link and the file it names, resolved from the first file that writes it. */
-function localFileTargets(occurrencesByUrl: ReadonlyMap<string, readonly LinkOccurrence[]>, local: { baseDir: string; root: string }): Map<string, string> {
-  const targets = new Map<string, string>();
-  for (const [url, [first]] of occurrencesByUrl) {
-    const file = first && resolveLocalLink(url, path.resolve(local.baseDir, first.file), local.root);
-    if (file) targets.set(url, file);
-  }
-  return targets;
-}
-
 async function trendsByUrl(store: HistoryStore, catalog: string, links: ReadonlyMap<string, CheckedLink>, at: Date): Promise<Map<string, RepoTrend>> {
   const keyOf = new Map<string, string>();
   for (const [url, link] of links) {
@@ -94,24 +86,48 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
   const now = deps.now ?? (() => new Date());
   const startedAt = now();
 
-  const extractions = files.map(({ text, file }) => extractMarkdown(text, file));
+  // URLs go to the checker as extraction finds them, each once. Besides the catalog's own, probes
+  // are checked in the same run so a fix is only proposed if it works: the https:// form of each
+  // http:// link (unless excluded: no request to a host the catalog keeps away from) and, once
+  // the findings are known, the corrected forms of mangled URLs.
+  const urls = createUrlFeed();
+  const seen = new Set<string>();
+  const localFiles = new Map<string, string>();
+  const probeUrls = new Set<string>();
+  const excluded = (url: string) => options.exclude?.some((pattern) => pattern.test(url)) ?? false;
+  const offer = (url: string, probe: boolean) => {
+    if (probe) probeUrls.add(url);
+    if (seen.has(url)) return;
+    seen.add(url);
+    urls.push(url);
+  };
+  const check = options.local ? { ...options.check, localRoot: options.local.root } : options.check;
+  const checking = checkLinks(urls, { ...options, ...(check && { check }), ...(options.local && { localFiles }) }, { ...deps, env, now });
+  checking.catch(() => undefined);
+  let extractions: Extraction[];
+  try {
+    extractions = await extractAsYouGo(files, (occurrence) => {
+      const { url } = occurrence;
+      if (seen.has(url) && !probeUrls.has(url)) return;
+      // Resolved from the first file that writes the link, before the checker sees the URL.
+      const file = options.local && resolveLocalLink(url, path.resolve(options.local.baseDir, occurrence.file), options.local.root);
+      if (file) localFiles.set(url, file);
+      offer(url, false);
+      const secure = excluded(url) ? undefined : httpsForm(url);
+      if (secure) offer(secure, true);
+    });
+  } catch (error) {
+    urls.end(error);
+    await checking.catch(() => undefined);
+    throw error;
+  }
   const occurrencesByUrl = groupByUrl(extractions);
   const findings = extractions.flatMap((extraction) => extraction.findings);
-  // Corrected forms of mangled URLs and the https:// form of each http:// link (unless excluded: no
-  // request to a host the catalog keeps away from) are checked in the same run, so a fix is only
-  // proposed if it works.
-  const excluded = (url: string) => options.exclude?.some((pattern) => pattern.test(url)) ?? false;
-  const httpsForms = [...occurrencesByUrl.keys()].flatMap((url) => (excluded(url) ? [] : (httpsForm(url) ?? [])));
-  const probeUrls = [...markdownFixTargets(findings).map((target) => target.url), ...httpsForms].filter((url) => !occurrencesByUrl.has(url));
-
-  const localFiles = options.local && localFileTargets(occurrencesByUrl, options.local);
-  const check = options.local ? { ...options.check, localRoot: options.local.root } : options.check;
-  const checks = await checkLinks(
-    [...occurrencesByUrl.keys(), ...new Set(probeUrls)],
-    { ...options, ...(check && { check }), ...(localFiles && { localFiles }) },
-    { ...deps, env, now },
-  );
-  const probes = new Map([...new Set(probeUrls)].map((url) => [url, checks.links.get(url)!] as const));
+  for (const target of markdownFixTargets(findings)) offer(target.url, true);
+  urls.end();
+  const checks = await checking;
+  for (const url of occurrencesByUrl.keys()) probeUrls.delete(url);
+  const probes = new Map([...probeUrls].map((url) => [url, checks.links.get(url)!] as const));
   for (const url of probes.keys()) checks.links.delete(url);
   const suggestionStats = await attachSuggestions(checks.links, probes, findings, { archive: options.archive ?? true }, {
     fetch: deps.http.fetch,
