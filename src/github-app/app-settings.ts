@@ -26,6 +26,13 @@ export interface AppSettings {
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** The operator lets repositories check private addresses (`allowPrivateNetworks` in their config). */
   allowPrivateNetworks: boolean;
+  /**
+   * `REDIS_URL`: work goes through a BullMQ queue that any number of worker processes take from,
+   * and GitHub's rate limits are accounted in Redis for all of them. Unset: one process does everything.
+   */
+  redisUrl?: string;
+  /** Namespaces this deployment's queue and rate-limit keys in a shared Redis (`LINKMEDIC_REDIS_PREFIX`). */
+  redisPrefix: string;
 }
 
 export const DEFAULT_CRON = '0 3 * * *';
@@ -52,6 +59,9 @@ const settingsSchema = z.strictObject({
   webhookPath: z.string().startsWith('/', 'WEBHOOK_PATH must start with /'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'], { error: 'LOG_LEVEL must be trace, debug, info, warn, error or fatal' }),
   allowPrivateNetworks: z.boolean(),
+  redisUrl: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
+  // BullMQ keys are `<prefix>:<queue>:…`; a colon inside the prefix would only blur that.
+  redisPrefix: z.string().regex(/^[\w.-]+$/, 'LINKMEDIC_REDIS_PREFIX may hold letters, digits, ".", "_" and "-" only'),
 });
 
 // PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
@@ -95,9 +105,14 @@ export function readAppSettings(env: Env = process.env, cwd: string = process.cw
     webhookPath: env.WEBHOOK_PATH?.trim() || '/api/github/webhooks',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     allowPrivateNetworks: flag(env.LINKMEDIC_ALLOW_PRIVATE_NETWORKS),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    redisPrefix: env.LINKMEDIC_REDIS_PREFIX?.trim() || 'linkmedic',
   };
   const parsed = settingsSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { redisUrl, ...rest } = parsed.data;
+    return { ...rest, ...(redisUrl && { redisUrl }) };
+  }
   const problems = parsed.error.issues.map((issue) => {
     if (issue.path[0] === 'appId' && candidate.appId === undefined) return 'APP_ID is required';
     if (issue.path[0] === 'privateKey' && candidate.privateKey === '') return 'PRIVATE_KEY or PRIVATE_KEY_PATH is required';

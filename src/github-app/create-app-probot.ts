@@ -1,19 +1,23 @@
 import { Probot, type Logger } from 'probot';
 import type { AppSettings } from './app-settings.js';
 import { createAppOctokit, type GithubPacing } from './github/create-app-octokit.js';
+import type { ThrottleGroups } from './github/throttle-groups.js';
 
 /**
  * Probot configured from the settings: the app's key and secret, GitHub (or GHE) as `baseUrl`,
- * and linkmedic's Octokit. `defaults` so that Probot's `Server` can construct it.
+ * linkmedic's Octokit, and `REDIS_URL`, with which Probot accounts GitHub's rate limits in Redis
+ * for every replica. `defaults` so that Probot's `Server` can construct it. Pass `groups` to be
+ * able to close the Redis connection Probot opens (`ThrottleGroups.close`).
  */
-export function appProbotClass(settings: AppSettings, options: { pacing?: GithubPacing; log?: Logger } = {}): typeof Probot {
+export function appProbotClass(settings: AppSettings, options: { pacing?: GithubPacing; log?: Logger; groups?: ThrottleGroups } = {}): typeof Probot {
   return Probot.defaults({
     appId: settings.appId,
     privateKey: settings.privateKey,
     secret: settings.webhookSecret,
     baseUrl: settings.baseUrl,
     logLevel: settings.logLevel,
-    Octokit: createAppOctokit(options.pacing),
+    Octokit: createAppOctokit(options.pacing, { ...(options.groups && { groups: options.groups }), throttleId: settings.redisPrefix }),
+    ...(settings.redisUrl && { redisConfig: settings.redisUrl }),
     ...(options.log && { log: options.log }),
   });
 }

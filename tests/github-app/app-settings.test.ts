@@ -26,6 +26,7 @@ describe('readAppSettings', () => {
       webhookPath: '/api/github/webhooks',
       logLevel: 'info',
       allowPrivateNetworks: false,
+      redisPrefix: 'linkmedic',
     });
   });
 
@@ -39,6 +40,8 @@ describe('readAppSettings', () => {
     ['the in-process schedule turned off for an external cron', { LINKMEDIC_CRON: 'off' }, { cron: 'off' }],
     ['the operator allows private networks', { LINKMEDIC_ALLOW_PRIVATE_NETWORKS: 'true' }, { allowPrivateNetworks: true }],
     ['server settings', { HOST: '0.0.0.0', PORT: '8080', WEBHOOK_PATH: '/hooks', LOG_LEVEL: 'warn' }, { host: '0.0.0.0', port: 8080, webhookPath: '/hooks', logLevel: 'warn' }],
+    ['a queue on Redis, with its own key prefix', { REDIS_URL: 'redis://:pw@cache.internal:6380/2', LINKMEDIC_REDIS_PREFIX: 'lm-prod' }, { redisUrl: 'redis://:pw@cache.internal:6380/2', redisPrefix: 'lm-prod' }],
+    ['Redis over TLS', { REDIS_URL: 'rediss://cache.internal' }, { redisUrl: 'rediss://cache.internal' }],
   ])('%s', (_name, env, expected) => {
     expect(readAppSettings({ ...BASE, ...env }, dir)).toMatchObject(expected);
   });
@@ -48,6 +51,7 @@ describe('readAppSettings', () => {
     ['bad values, all reported at once', { ...BASE, APP_ID: 'abc', LINKMEDIC_CRON: 'every night', LINKMEDIC_TZ: 'Mars/Olympus', PORT: 'x' }, ['APP_ID must be the numeric app id', 'LINKMEDIC_CRON is not a cron expression', 'LINKMEDIC_TZ is not an IANA time zone', 'PORT must be a port number']],
     ['a key that is not a PEM', { ...BASE, PRIVATE_KEY: 'not-a-key' }, ['is not a PEM private key']],
     ['an unreadable key file', { ...BASE, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: 'missing.pem' }, ['PRIVATE_KEY_PATH missing.pem cannot be read']],
+    ['a Redis URL that is not one, and a prefix with a colon', { ...BASE, REDIS_URL: 'http://cache:6379', LINKMEDIC_REDIS_PREFIX: 'a:b' }, ['REDIS_URL must be a redis:// or rediss:// URL', 'LINKMEDIC_REDIS_PREFIX may hold']],
   ])('refuses %s with one CONFIG_INVALID message naming the variables', (_name, env, fragments) => {
     let thrown: unknown;
     try {

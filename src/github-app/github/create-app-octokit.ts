@@ -1,6 +1,7 @@
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import type { Octokit } from '@octokit/core';
 import { ProbotOctokit } from 'probot';
+import { ThrottleGroups } from './throttle-groups.js';
 
 /** How the app paces itself against GitHub. Production uses GitHub's documented numbers. */
 export interface GithubPacing {
@@ -43,16 +44,25 @@ const noBlindRepeats = (octokit: Octokit): void => {
   });
 };
 
+export interface AppOctokitOptions {
+  /** The write limiters, per process or on Probot's Redis connection (default: made here). */
+  groups?: ThrottleGroups;
+  /**
+   * Names this deployment's limiters in Redis (Octokit's throttle `id`; `LINKMEDIC_REDIS_PREFIX`),
+   * so deployments sharing a Redis do not share a pace. Without Redis it changes nothing.
+   */
+  throttleId?: string;
+}
+
 /**
  * Probot's Octokit as linkmedic needs it: secondary rate limits waited out rather than only
  * logged (Probot's own default gives up on them), primary limits waited out when they reset soon,
  * 5xx retried except for writes that must not happen twice, and writes paced per installation.
- * The options are applied over whatever Probot passes, so they hold for installation clients too.
+ * The options are applied over whatever Probot passes, so they hold for installation clients too;
+ * with `REDIS_URL`, Probot passes a Redis connection and the pace is shared by every replica.
  */
-export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING): typeof ProbotOctokit {
-  const common = { timeout: 2 * 60 * 1000 };
-  const write = new Bottleneck.Group({ id: 'linkmedic-write', maxConcurrent: 1, minTime: pacing.writeIntervalMs, ...common });
-  const notifications = new Bottleneck.Group({ id: 'linkmedic-notifications', maxConcurrent: 1, minTime: pacing.notificationIntervalMs, ...common });
+export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING, options: AppOctokitOptions = {}): typeof ProbotOctokit {
+  const groups = options.groups ?? new ThrottleGroups(pacing);
   type Log = { warn: (message: string) => void };
   const onRateLimit = (retryAfter: number, options: { method: string; url: string }, octokit: { log: Log }, retryCount: number): boolean => {
     const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= pacing.maxRateLimitWaitSeconds;
@@ -64,18 +74,19 @@ export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING): typeof 
     octokit.log.warn(`secondary rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : 'giving up for now'}`);
     return wait;
   };
-  return ProbotOctokit.plugin(noBlindRepeats).defaults((options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
-    ...options,
+  type Throttle = { connection?: Bottleneck.IORedisConnection };
+  return ProbotOctokit.plugin(noBlindRepeats).defaults((instance: Record<string, unknown> & { throttle?: Throttle; retry?: object }) => ({
+    ...instance,
     userAgent: 'linkmedic',
     throttle: {
-      ...options.throttle,
+      ...instance.throttle,
       enabled: true,
       onRateLimit,
       onSecondaryRateLimit,
       retryAfterBaseValue: pacing.retryAfterUnitMs,
-      write,
-      notifications,
+      ...(options.throttleId && { id: options.throttleId }),
+      ...groups.for(instance.throttle?.connection),
     },
-    retry: { ...options.retry, retryAfterBaseValue: pacing.retryAfterUnitMs },
+    retry: { ...instance.retry, retryAfterBaseValue: pacing.retryAfterUnitMs },
   })) as typeof ProbotOctokit;
 }

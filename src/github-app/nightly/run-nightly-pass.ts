@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { describeGithubError } from '../github/request-status.js';
 import type { PassRepoState } from '../state/pass-log.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
-import { repoKey, type RepoTarget } from '../repository/repo-target.js';
-import { runRepository, type RepoRunStatus } from '../repository/run-repository.js';
+import { repoKey } from '../repository/repo-target.js';
+import { MAX_ATTEMPTS, attemptPassRepo, isSettled } from './attempt-pass-repo.js';
 import { listTargets } from './list-targets.js';
 
 export interface PassOptions {
@@ -30,18 +29,9 @@ export interface PassReport {
 const LEASE = 'nightly-pass';
 /** How long the pass lease lasts without renewal (renewed every third of it). */
 const LEASE_TTL_MS = 15 * 60_000;
-/** Attempts per repository in one pass (failed ones are retried after the others). */
-const MAX_ATTEMPTS = 3;
 
 /** A pass cut short (crash, restart) is continued if it started less than this long ago. */
 export const RESUME_WITHIN_MS = 20 * 3_600_000;
-const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
-  done: 'done',
-  partial: 'failed',
-  unconfigured: 'skipped',
-  invalid_config: 'skipped',
-  not_due: 'skipped',
-};
 
 /**
  * One walk over every installation's repositories. Progress is kept in SQLite: a pass cut short
@@ -81,32 +71,17 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
   const { targets, suspended, archived } = await listTargets(rt);
   for (let sweep = 0; sweep < MAX_ATTEMPTS; sweep += 1) {
     const states = new Map((await rt.passes.repos(pass.id)).map((state) => [state.repo, state]));
-    const pending = targets.filter((target) => {
-      const state = states.get(repoKey(target));
-      return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < MAX_ATTEMPTS);
-    });
+    const pending = targets.filter((target) => !isSettled(states.get(repoKey(target))));
     if (pending.length === 0) break;
     for (const target of pending) {
       if (options.signal?.aborted) return await outcome(rt, pass, 'stopped', suspended, archived);
-      await rt.locks.run(repoKey(target), () => attempt(rt, pass.id, target));
+      await rt.locks.run(repoKey(target), () => attemptPassRepo(rt, pass.id, target));
     }
   }
   await rt.passes.finishPass(pass.id, rt.now());
   const result = await outcome(rt, pass, 'finished', suspended, archived);
   log.info({ repos: result.repos.length, failed: result.repos.filter((repo) => repo.state === 'failed').length }, 'nightly pass finished');
   return result;
-}
-
-async function attempt(rt: AppRuntime, passId: number, target: RepoTarget): Promise<void> {
-  const key = repoKey(target);
-  try {
-    const result = await runRepository(rt, target, { trigger: 'schedule', pass: { id: passId } });
-    await rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
-    if (result.status === 'partial') rt.log.warn({ repo: key, detail: result.detail }, 'repository partly brought up to date');
-  } catch (error) {
-    await rt.passes.mark(passId, key, 'failed', rt.now(), { detail: describeGithubError(error), attempt: true });
-    rt.log.error({ repo: key, err: error }, 'repository run failed; the others continue');
-  }
 }
 
 async function outcome(rt: AppRuntime, pass: { id: number; resumed: boolean }, status: 'finished' | 'stopped', suspended: number, archived: number): Promise<PassReport> {

@@ -1,19 +1,17 @@
-import PQueue from 'p-queue';
 import type { Logger, Probot } from 'probot';
 import type { CheckOptions } from '../../check/check-options.js';
 import { createHttpClient } from '../../http/create-http-client.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { HistoryStore } from '../../store/history-store.js';
 import type { Env } from '../app-settings.js';
+import type { AppJob } from '../jobs/app-job.js';
+import { InProcessQueue } from '../jobs/in-process-queue.js';
+import { runJob } from '../jobs/run-job.js';
+import type { WorkQueue } from '../jobs/work-queue.js';
 import type { GithubClient } from '../repo-run.js';
 import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
 import { RepoLocks } from './repo-locks.js';
-
-/** Tries of one piece of webhook work before it is left to the nightly pass. */
-const WEBHOOK_WORK_ATTEMPTS = 3;
-/** Pieces of webhook work run at once (on different repositories: each holds its repository's lock). */
-const WEBHOOK_WORK_CONCURRENCY = 2;
 
 /** The outside world the app works with; production defaults for everything but the store. */
 export interface AppDeps {
@@ -28,11 +26,13 @@ export interface AppDeps {
   check?: CheckOptions;
   /** The checker's and metadata stage's waits (backoffs, Retry-After); default real timers. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where work goes: BullMQ when `REDIS_URL` is set; default this process's own queue. */
+  queue?: WorkQueue;
 }
 
 /**
  * What every part of the app shares: Probot (GitHub clients), the store, the clock, per-repository
- * locks and the queue of work that webhooks start but must not make GitHub wait for.
+ * locks and the queue of work that webhooks and the schedule start.
  */
 export class AppRuntime {
   readonly store: HistoryStore;
@@ -44,7 +44,9 @@ export class AppRuntime {
   readonly passes: PassLog;
   readonly memory: RepoMemory;
   readonly locks = new RepoLocks();
-  readonly #background: PQueue;
+  readonly jobs: WorkQueue;
+  /** Aborted when the process stops: a pass walked in this process stops between repositories. */
+  readonly stopping = new AbortController();
   readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
   #botLogin: Promise<string> | undefined;
 
@@ -60,7 +62,7 @@ export class AppRuntime {
     this.sleep = deps.sleep;
     this.passes = new PassLog(deps.store.sql);
     this.memory = new RepoMemory(deps.store.sql);
-    this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
+    this.jobs = deps.queue ?? new InProcessQueue((job) => runJob(this, job), () => this.log);
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
 
@@ -89,30 +91,13 @@ export class AppRuntime {
     return this.#createHttp({ allowPrivateNetworks: repoWantsPrivateNetworks && this.allowPrivateNetworks, env: this.env });
   }
 
-  /**
-   * Runs `work` after the webhook has been answered. A failure (GitHub's 5xx, a limit not waited
-   * out) is retried a few times, which is safe because every piece of work re-reads GitHub before
-   * writing; after that it is logged, and the nightly pass catches up.
-   */
-  enqueue(label: string, work: () => Promise<unknown>): void {
-    void this.#background.add(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await work();
-          return;
-        } catch (error) {
-          if (attempt >= WEBHOOK_WORK_ATTEMPTS) {
-            this.log.error({ err: error }, `${label} failed`);
-            return;
-          }
-          this.log.warn({ err: error, attempt }, `${label} failed; trying again`);
-        }
-      }
-    });
+  /** Queues a piece of work (see `jobs/app-job.ts`); resolves once it is queued, not done. */
+  enqueue(job: AppJob): Promise<void> {
+    return this.jobs.add(job);
   }
 
-  /** Resolves once every queued piece of work has finished. */
+  /** Resolves once the work this process queued for itself has finished. */
   idle(): Promise<void> {
-    return this.#background.onIdle();
+    return this.jobs.idle();
   }
 }

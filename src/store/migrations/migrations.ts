@@ -1,9 +1,10 @@
 import type { Migration } from './migration.js';
 import { m001History } from './m001-history.js';
 import { m002GithubApp } from './m002-github-app.js';
+import { m003PassPlan } from './m003-pass-plan.js';
 
 /**
  * Every schema step, oldest first. Append only: a released migration is never edited, because
  * databases in the wild already ran it. The GitHub App adds its own tables as a later step here.
  */
-export const MIGRATIONS: readonly Migration[] = [m001History, m002GithubApp];
+export const MIGRATIONS: readonly Migration[] = [m001History, m002GithubApp, m003PassPlan];

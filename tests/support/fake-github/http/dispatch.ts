@@ -47,6 +47,7 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
   const method = (req.method ?? 'GET').toUpperCase();
   const entry: RequestLogEntry = { method, path: safeDecode(path), query: url.search, status: 0, caller: 'anonymous' };
   deps.log.push(entry);
+  await deps.faults.wait(method, entry.path);
   const headers: Record<string, string> = {
     'x-github-request-id': randomUUID().toUpperCase(),
     'x-github-media-type': 'github.v3; format=json',

@@ -34,9 +34,16 @@ interface Scripted {
   match: FaultMatch | undefined;
 }
 
-/** Switchable failure modes: scripted ("the next N calls") and seeded random ones. */
+interface Delay {
+  remaining: number;
+  match: FaultMatch | undefined;
+  wait: (request: { method: string; path: string }) => Promise<void>;
+}
+
+/** Switchable failure modes: scripted ("the next N calls") and seeded random ones, and slow answers. */
 export class Faults {
   readonly #scripted: Scripted[] = [];
+  readonly #delays: Delay[] = [];
   #random: { next: () => number; options: RandomFaultOptions } | null = null;
   /** Every fault answered so far, for assertions and for replaying a seed. */
   readonly injected: Array<PlannedFault & { method: string; path: string }> = [];
@@ -59,12 +66,34 @@ export class Faults {
     });
   }
 
+  /**
+   * Matching requests wait before anything else happens to them: `ms` (a slow GitHub), or until
+   * `until` resolves (a request held while the test acts, e.g. kills the process that sent it).
+   * `times` limits it to the next N matching requests (default: all of them).
+   */
+  delay(options: { ms?: number; until?: (request: { method: string; path: string }) => Promise<void>; match?: FaultMatch; times?: number }): void {
+    const ms = options.ms ?? 0;
+    const wait = options.until ?? (() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    this.#delays.push({ remaining: options.times ?? Infinity, match: options.match, wait });
+  }
+
+  /** Waits as the matching delays say (see `delay`); called first for every request. */
+  async wait(method: string, path: string): Promise<void> {
+    const request = { method, path };
+    for (const delay of this.#delays) {
+      if (delay.remaining <= 0 || (delay.match && !delay.match(request))) continue;
+      delay.remaining -= 1;
+      await delay.wait(request);
+    }
+  }
+
   random(options: RandomFaultOptions): void {
     this.#random = { next: seededRandom(options.seed), options };
   }
 
   clear(): void {
     this.#scripted.length = 0;
+    this.#delays.length = 0;
     this.#random = null;
   }
 
