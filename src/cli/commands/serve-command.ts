@@ -30,6 +30,9 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--no-worker', 'with REDIS_URL: only answer webhooks and queue their work; linkmedic worker processes run it')
     .action(async (flags: { worker: boolean }) => {
       const env = withDotEnv(io.env, io.cwd);
+      if (!flags.worker && !env.REDIS_URL?.trim()) {
+        throw new LinkmedicError('USAGE', '--no-worker needs REDIS_URL: without a queue, this process is the one that does the work', 'set REDIS_URL and start linkmedic worker processes, or drop --no-worker');
+      }
       if (needsRegistration(env)) {
         // Probot's setup page registers the app from app.yml and writes APP_ID, PRIVATE_KEY and
         // WEBHOOK_SECRET to .env; the next start runs the app.
@@ -38,9 +41,6 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
         await untilSignal();
         await setup.stop();
         return;
-      }
-      if (!flags.worker && !env.REDIS_URL?.trim()) {
-        throw new LinkmedicError('USAGE', '--no-worker needs REDIS_URL: without a queue, this process is the one that does the work', 'set REDIS_URL and start linkmedic worker processes, or drop --no-worker');
       }
       const settings = readAppSettings(env, io.cwd);
       const app = await startAppServer(settings, { env, worker: flags.worker });
