@@ -6,7 +6,7 @@
 //
 // Environment: the app's own variables (APP_ID, GHE_HOST, REDIS_URL, LINKMEDIC_REDIS_PREFIX, …) plus
 // LINKMEDIC_TEST_CLOCK (file holding an ISO time), LINKMEDIC_TEST_DB (store path or postgres:// URL),
-// LINKMEDIC_TEST_WORKER (worker name, stored on the jobs it takes).
+// LINKMEDIC_TEST_WORKER (worker name, stored on the jobs it takes), LINKMEDIC_TEST_CONCURRENCY (default 2).
 import { readFileSync } from 'node:fs';
 import { readAppSettings } from '../../../src/github-app/app-settings.js';
 import { startAppServer } from '../../../src/github-app/start-app-server.js';
@@ -38,7 +38,7 @@ const deps = {
 const app =
   role === 'web'
     ? await startAppServer(settings, { ...deps, worker: false })
-    : await startAppWorker(settings, { ...deps, worker: { concurrency: 2, name: env.LINKMEDIC_TEST_WORKER!, ...TEST_LOCKS } });
+    : await startAppWorker(settings, { ...deps, worker: { concurrency: Number(env.LINKMEDIC_TEST_CONCURRENCY ?? 2), name: env.LINKMEDIC_TEST_WORKER!, ...TEST_LOCKS } });
 process.stderr.write(`ready ${role}\n`);
 process.once('SIGTERM', () => {
   void app
