@@ -35,7 +35,7 @@ export class InProcessQueue implements WorkQueue {
     const ticket = { dropped: false };
     if (repo) this.#waiting.set(repo, (this.#waiting.get(repo) ?? new Set()).add(ticket));
     void this.#queue.add(async () => {
-      if (repo) this.#waiting.get(repo)?.delete(ticket);
+      if (repo) this.#started(repo, ticket);
       if (ticket.dropped) return;
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -50,6 +50,12 @@ export class InProcessQueue implements WorkQueue {
         }
       }
     });
+  }
+
+  #started(repo: string, ticket: { dropped: boolean }): void {
+    const tickets = this.#waiting.get(repo);
+    tickets?.delete(ticket);
+    if (tickets?.size === 0) this.#waiting.delete(repo);
   }
 
   async dropWaiting(repo: string): Promise<number> {
