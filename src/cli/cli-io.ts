@@ -6,6 +6,11 @@ export interface CliIo {
   cwd: string;
   /** The clock reports measure their window from (`--since 30d`). Default: the system clock. */
   now?: () => Date;
+  /**
+   * Ends the process now, for a server told twice to stop: the work it handed back must not go on
+   * here while another process takes it over. Absent in tests that run the CLI in-process.
+   */
+  exit?: (code: number) => void;
 }
 
 export const processIo = (): CliIo => ({
@@ -13,4 +18,5 @@ export const processIo = (): CliIo => ({
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
+  exit: (code) => process.exit(code),
 });

@@ -8,6 +8,7 @@ import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
 import { runNightlyCommand } from './commands/run-nightly-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { workerCommand } from './commands/worker-command.js';
 import { packageVersion } from './package-version.js';
 
 function describeFailure(error: unknown, debug: boolean): string {
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     extractCommand(io, setExitCode),
     reportCommand(io, setExitCode),
     serveCommand(io, setExitCode),
+    workerCommand(io, setExitCode),
     runNightlyCommand(io, setExitCode),
     runCommand(io, setExitCode),
     dbCommand(io, setExitCode),

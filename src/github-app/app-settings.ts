@@ -29,8 +29,14 @@ export interface AppSettings {
   allowPrivateNetworks: boolean;
   /** Days a removed repository's history is kept (after its removal and its last run); `null` (`off`) keeps it. */
   historyRetentionDays: number | null;
-  /** `REDIS_URL`: `/readyz` checks it answers; the queue and Octokit's throttling share it. */
+  /**
+   * `REDIS_URL`: work goes through a BullMQ queue that any number of worker processes take from,
+   * and GitHub's rate limits are accounted in Redis for all of them; `/readyz` checks it answers.
+   * Unset: one process does everything.
+   */
   redisUrl?: string;
+  /** Namespaces this deployment's queue and rate-limit keys in a shared Redis (`LINKMEDIC_REDIS_PREFIX`). */
+  redisPrefix: string;
   /** Where a process without the web front (`linkmedic worker`) serves /healthz, /readyz and /metrics. */
   metricsPort: number;
 }
@@ -63,8 +69,10 @@ const settingsSchema = z.strictObject({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal'], { error: 'LOG_LEVEL must be trace, debug, info, warn, error or fatal' }),
   allowPrivateNetworks: z.boolean(),
   historyRetentionDays: z.coerce.number({ error: 'LINKMEDIC_HISTORY_RETENTION_DAYS must be a whole number of days or "off"' }).int().min(0).nullable(),
-  redisUrl: z.string().regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL').optional(),
+  redisUrl: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// URL' }).optional(),
   metricsPort: z.coerce.number({ error: 'METRICS_PORT must be a port number' }).int().min(0).max(65_535),
+  // BullMQ keys are `<prefix>:<queue>:…`; a colon inside the prefix would only blur that.
+  redisPrefix: z.string().regex(/^[\w.-]+$/, 'LINKMEDIC_REDIS_PREFIX may hold letters, digits, ".", "_" and "-" only'),
 });
 
 // PRIVATE_KEY as stored by most hosts: with literal "\n", or base64 of the whole PEM.
@@ -111,9 +119,13 @@ export function readAppSettings(env: Env = process.env, cwd: string = process.cw
     historyRetentionDays: /^off$/i.test(env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() ?? '') ? null : env.LINKMEDIC_HISTORY_RETENTION_DAYS?.trim() || DEFAULT_HISTORY_RETENTION_DAYS,
     redisUrl: env.REDIS_URL?.trim() || undefined,
     metricsPort: env.METRICS_PORT?.trim() || DEFAULT_METRICS_PORT,
+    redisPrefix: env.LINKMEDIC_REDIS_PREFIX?.trim() || 'linkmedic',
   };
   const parsed = settingsSchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const { redisUrl, ...rest } = parsed.data;
+    return { ...rest, ...(redisUrl && { redisUrl }) };
+  }
   const problems = parsed.error.issues.map((issue) => {
     if (issue.path[0] === 'appId' && candidate.appId === undefined) return 'APP_ID is required';
     if (issue.path[0] === 'privateKey' && candidate.privateKey === '') return 'PRIVATE_KEY or PRIVATE_KEY_PATH is required';

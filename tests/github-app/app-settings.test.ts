@@ -28,6 +28,7 @@ describe('readAppSettings', () => {
       allowPrivateNetworks: false,
       historyRetentionDays: 90,
       metricsPort: 9464,
+      redisPrefix: 'linkmedic',
     });
   });
 
@@ -45,6 +46,8 @@ describe('readAppSettings', () => {
     ['PORT=0 asks for a free port', { PORT: '0' }, { port: 0 }],
     ['operating settings', { LINKMEDIC_HISTORY_RETENTION_DAYS: '30', REDIS_URL: 'redis://:pw@redis.internal:6379/2', METRICS_PORT: '9100' }, { historyRetentionDays: 30, redisUrl: 'redis://:pw@redis.internal:6379/2', metricsPort: 9100 }],
     ['history kept for ever', { LINKMEDIC_HISTORY_RETENTION_DAYS: 'off' }, { historyRetentionDays: null }],
+    ['a queue on Redis, with its own key prefix', { REDIS_URL: 'redis://:pw@cache.internal:6380/2', LINKMEDIC_REDIS_PREFIX: 'lm-prod' }, { redisUrl: 'redis://:pw@cache.internal:6380/2', redisPrefix: 'lm-prod' }],
+    ['Redis over TLS', { REDIS_URL: 'rediss://cache.internal' }, { redisUrl: 'rediss://cache.internal' }],
   ])('%s', (_name, env, expected) => {
     expect(readAppSettings({ ...BASE, ...env }, dir)).toMatchObject(expected);
   });
@@ -55,6 +58,7 @@ describe('readAppSettings', () => {
     ['bad operating values', { ...BASE, LINKMEDIC_HISTORY_RETENTION_DAYS: '-1', REDIS_URL: 'localhost:6379', METRICS_PORT: '70000' }, ['LINKMEDIC_HISTORY_RETENTION_DAYS must be a whole number of days or "off"', 'REDIS_URL must be a redis:// or rediss:// URL', 'METRICS_PORT']],
     ['a key that is not a PEM', { ...BASE, PRIVATE_KEY: 'not-a-key' }, ['is not a PEM private key']],
     ['an unreadable key file', { ...BASE, PRIVATE_KEY: undefined, PRIVATE_KEY_PATH: 'missing.pem' }, ['PRIVATE_KEY_PATH missing.pem cannot be read']],
+    ['a Redis URL that is not one, and a prefix with a colon', { ...BASE, REDIS_URL: 'http://cache:6379', LINKMEDIC_REDIS_PREFIX: 'a:b' }, ['REDIS_URL must be a redis:// or rediss:// URL', 'LINKMEDIC_REDIS_PREFIX may hold']],
   ])('refuses %s with one CONFIG_INVALID message naming the variables', (_name, env, fragments) => {
     let thrown: unknown;
     try {

@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function holdFirstListing(repo: string, started: () => boolean): void {
   let listings = 0;
   let opened: Promise<void> | undefined;
-  fake.faults.hold({
+  fake.faults.delay({
     match: (request) => request.method === 'GET' && request.path === `/repos/${repo}/issues`,
     until: () => {
       listings += 1;

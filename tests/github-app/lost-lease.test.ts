@@ -43,7 +43,7 @@ describe('a run whose repository lease is lost mid-way', () => {
     try {
       let release!: () => void;
       const listed = new Promise<void>((resolve) => (release = resolve));
-      fake.faults.hold({ match: (request) => request.method === 'GET' && request.path === '/repos/acme/lost/issues', until: () => listed });
+      fake.faults.delay({ match: (request) => request.method === 'GET' && request.path === '/repos/acme/lost/issues', until: () => listed });
       const target = await findRepoTarget(runtime, 'acme', 'lost');
       let lease: AbortSignal | undefined;
       const run = runtime.locks.run('acme/lost', (signal) => ((lease = signal), runRepository(runtime, target, { trigger: 'manual', signal }))).catch((error: unknown) => error);

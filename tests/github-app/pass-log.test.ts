@@ -40,6 +40,25 @@ describe.each(STORE_BACKENDS)('the app state ($name)', (backend) => {
       await passes.mark(id, 'acme/b', 'skipped', T0, { detail: 'schedule: off' });
       expect((await passes.repos(id)).map((repo) => [repo.repo, repo.state])).toEqual([['acme/a', 'failed'], ['acme/b', 'skipped']]);
     });
+
+    it('closes a queued pass once every planned repository is settled, and only then', async () => {
+      const { id } = await passes.openPass('schedule', T0, 60 * 60_000);
+      // Walked by one process (no plan): never closed this way.
+      await passes.mark(id, 'acme/a', 'done', T0, { attempt: true });
+      expect(await passes.closeIfSettled(id, later(1), 3)).toBe(false);
+      await passes.plan(id, 3);
+      await passes.mark(id, 'acme/b', 'skipped', T0, { attempt: true });
+      await passes.mark(id, 'acme/c', 'failed', T0, { attempt: true });
+      await passes.mark(id, 'acme/c', 'checked', T0);
+      expect(await passes.closeIfSettled(id, later(2), 3)).toBe(false);
+      await passes.mark(id, 'acme/c', 'failed', T0, { attempt: true });
+      expect(await passes.closeIfSettled(id, later(3), 3)).toBe(false); // two attempts of three
+      await passes.mark(id, 'acme/c', 'failed', T0, { attempt: true });
+      expect(await passes.closeIfSettled(id, later(4), 3)).toBe(true);
+      expect(await passes.closeIfSettled(id, later(5), 3)).toBe(false); // already closed
+      expect(await passes.pass(id)).toEqual({ id, startedAt: T0, finished: true });
+      expect(await passes.unfinishedPass()).toBeUndefined();
+    });
   });
 
   describe('the recorded runs', () => {
@@ -67,6 +86,26 @@ describe.each(STORE_BACKENDS)('the app state ($name)', (backend) => {
       await memory.saveRun(next);
       expect([(await memory.run(inPass.runId)), (await memory.run(manual.runId)), (await memory.latestRun('acme/a'))?.runId]).toEqual([undefined, undefined, next.runId]);
       expect((await memory.latestRun('acme/b'))?.runId).toBe(other.runId);
+    });
+
+    it('forget all the app kept about a repository, and nothing of its history or of the others', async () => {
+      const memory = new RepoMemory(store.sql);
+      const pass = await passes.openPass('schedule', T0, 60 * 60_000);
+      for (const repo of ['acme/a', 'acme/b', 'acme_x/c']) {
+        await memory.saveRun(await record(repo, 0), { id: pass.id, now: T0 });
+        await memory.ignore(repo, 'https://a.example/', 'maintainer', T0);
+        await memory.saveRecheck(repo, { url: 'https://a.example/', at: T0, verdict: 'alive', detail: 'HTTP 200', askedBy: 'maintainer' });
+      }
+      expect(await memory.reposOf('ACME')).toEqual(['acme/a', 'acme/b']);
+      await memory.forget('acme/a');
+      expect(await memory.reposOf('acme')).toEqual(['acme/b']);
+      expect(await memory.latestRun('acme/a')).toBeUndefined();
+      expect((await memory.ignoredUrls('acme/a')).size).toBe(0);
+      expect((await memory.rechecksSince('acme/a', T0)).size).toBe(0);
+      expect(await passes.repo(pass.id, 'acme/a')).toBeUndefined();
+      expect((await passes.repos(pass.id)).map((repo) => repo.repo)).toEqual(['acme/b', 'acme_x/c']);
+      expect((await memory.ignoredUrls('acme/b')).size).toBe(1);
+      expect(await store.sql.get<{ n: number }>('SELECT count(*) AS n FROM runs')).toEqual({ n: 3 });
     });
   });
 });

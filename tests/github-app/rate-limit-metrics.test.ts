@@ -35,7 +35,7 @@ const gauge = async (metrics: AppMetrics, series: string): Promise<number | unde
 describe('GitHub rate-limit gauge: from the app Octokit\'s answers', () => {
   it('reads x-ratelimit-remaining by resource, from answers and from failed requests alike', async () => {
     const metrics = new AppMetrics();
-    const Octokit = createAppOctokit(TEST_PACING, (headers) => metrics.observeGithubHeaders(headers));
+    const Octokit = createAppOctokit(TEST_PACING, { observeHeaders: (headers) => metrics.observeGithubHeaders(headers) });
     const octokit = new Octokit({ auth: { token: 'ghs_test' }, baseUrl });
     await octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'list' });
     expect(await gauge(metrics, 'linkmedic_github_rate_limit_remaining{resource="core"}')).toBe(4999);
@@ -49,7 +49,7 @@ describe('GitHub rate-limit gauge: from the app Octokit\'s answers', () => {
 
   it('each runtime counts in its own registry', async () => {
     const [one, two] = [new AppMetrics(), new AppMetrics()];
-    const Octokit = createAppOctokit(TEST_PACING, (headers) => one.observeGithubHeaders(headers));
+    const Octokit = createAppOctokit(TEST_PACING, { observeHeaders: (headers) => one.observeGithubHeaders(headers) });
     await new Octokit({ auth: { token: 'ghs_test' }, baseUrl }).request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'list' });
     expect(await gauge(one, 'linkmedic_github_rate_limit_remaining{resource="core"}')).toBe(4999);
     expect(await gauge(two, 'linkmedic_github_rate_limit_remaining{resource="core"}')).toBeUndefined();

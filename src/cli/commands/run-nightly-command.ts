@@ -6,14 +6,24 @@ import { createAppRuntime } from '../../github-app/create-app-runtime.js';
 import { runNightlyPass } from '../../github-app/nightly/run-nightly-pass.js';
 import type { CliIo } from '../cli-io.js';
 
-/** `linkmedic run-nightly`: one pass over every installation, then exit (for an external cron). */
+/**
+ * `linkmedic run-nightly`: one pass over every installation, then exit (for an external cron).
+ * With `REDIS_URL` the pass is queued instead, exactly as the schedule queues it: the workers
+ * share it out, and a pass already running tonight is resumed rather than started twice.
+ */
 export function runNightlyCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('run-nightly')
-    .description('run one nightly pass over every installation and exit (resumes a pass cut short)')
+    .description('run one nightly pass over every installation and exit (resumes a pass cut short); with REDIS_URL, queue it for the workers')
     .action(async () => {
       const env = withDotEnv(io.env, io.cwd);
       const { runtime, close } = await createAppRuntime(readAppSettings(env, io.cwd, { webhooks: false }), { env });
       try {
+        if (runtime.jobs.distributed) {
+          await runtime.enqueue({ kind: 'nightly-pass', trigger: 'cli' });
+          io.stdout.write('nightly pass queued: the workers run it (each repository is logged as it is done)\n');
+          setExitCode(EXIT.ok);
+          return;
+        }
         const outcome = await runNightlyPass(runtime, { trigger: 'cli' });
         if (outcome.status === 'busy') {
           io.stderr.write('linkmedic: another nightly pass is running (the server, or another run-nightly); nothing done\n');

@@ -1,6 +1,7 @@
-import Bottleneck from 'bottleneck';
+import type Bottleneck from 'bottleneck';
 import type { Octokit } from '@octokit/core';
 import { ProbotOctokit } from 'probot';
+import { ThrottleGroups } from './throttle-groups.js';
 
 /** How the app paces itself against GitHub. Production uses GitHub's documented numbers. */
 export interface GithubPacing {
@@ -56,17 +57,28 @@ const reportHeaders = (observe: (headers: ResponseHeaders) => void) => (octokit:
   });
 };
 
+export interface AppOctokitOptions {
+  /** The write limiters, per process or on Probot's Redis connection (default: made here). */
+  groups?: ThrottleGroups;
+  /**
+   * Names this deployment's limiters in Redis (Octokit's throttle `id`; `LINKMEDIC_REDIS_PREFIX`),
+   * so deployments sharing a Redis do not share a pace. Without Redis it changes nothing.
+   */
+  throttleId?: string;
+  /** Sees every answer's headers, a failed request's too (the rate limit left, for `/metrics`). */
+  observeHeaders?: (headers: ResponseHeaders) => void;
+}
+
 /**
  * Probot's Octokit as linkmedic needs it: secondary rate limits waited out rather than only
  * logged (Probot's own default gives up on them), primary limits waited out when they reset soon,
  * 5xx retried except for writes that must not happen twice, and writes paced per installation.
- * The options are applied over whatever Probot passes, so they hold for installation clients too.
+ * The options are applied over whatever Probot passes, so they hold for installation clients too;
+ * with `REDIS_URL`, Probot passes a Redis connection and the pace is shared by every replica.
  * `observeHeaders` sees every answer's headers (the rate limit left, for `/metrics`).
  */
-export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING, observeHeaders?: (headers: ResponseHeaders) => void): typeof ProbotOctokit {
-  const common = { timeout: 2 * 60 * 1000 };
-  const write = new Bottleneck.Group({ id: 'linkmedic-write', maxConcurrent: 1, minTime: pacing.writeIntervalMs, ...common });
-  const notifications = new Bottleneck.Group({ id: 'linkmedic-notifications', maxConcurrent: 1, minTime: pacing.notificationIntervalMs, ...common });
+export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING, options: AppOctokitOptions = {}): typeof ProbotOctokit {
+  const groups = options.groups ?? new ThrottleGroups(pacing);
   type Log = { warn: (message: string) => void };
   const onRateLimit = (retryAfter: number, options: { method: string; url: string }, octokit: { log: Log }, retryCount: number): boolean => {
     const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= pacing.maxRateLimitWaitSeconds;
@@ -78,19 +90,20 @@ export function createAppOctokit(pacing: GithubPacing = DEFAULT_PACING, observeH
     octokit.log.warn(`secondary rate limit on ${options.method} ${options.url}: ${wait ? `waiting ${retryAfter} s` : 'giving up for now'}`);
     return wait;
   };
-  const plugins = observeHeaders ? [noBlindRepeats, reportHeaders(observeHeaders)] : [noBlindRepeats];
-  return ProbotOctokit.plugin(...plugins).defaults((options: Record<string, unknown> & { throttle?: object; retry?: object }) => ({
-    ...options,
+  const plugins = options.observeHeaders ? [noBlindRepeats, reportHeaders(options.observeHeaders)] : [noBlindRepeats];
+  type Throttle = { connection?: Bottleneck.IORedisConnection };
+  return ProbotOctokit.plugin(...plugins).defaults((instance: Record<string, unknown> & { throttle?: Throttle; retry?: object }) => ({
+    ...instance,
     userAgent: 'linkmedic',
     throttle: {
-      ...options.throttle,
+      ...instance.throttle,
       enabled: true,
       onRateLimit,
       onSecondaryRateLimit,
       retryAfterBaseValue: pacing.retryAfterUnitMs,
-      write,
-      notifications,
+      ...(options.throttleId && { id: options.throttleId }),
+      ...groups.for(instance.throttle?.connection),
     },
-    retry: { ...options.retry, retryAfterBaseValue: pacing.retryAfterUnitMs },
+    retry: { ...instance.retry, retryAfterBaseValue: pacing.retryAfterUnitMs },
   })) as typeof ProbotOctokit;
 }

@@ -5,19 +5,12 @@ import { ensureOnboarding } from '../onboarding/ensure-onboarding.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
 
 /**
- * Repositories the app was just given (`installation.created`, `installation_repositories.added`):
- * one onboarding pull request each where there is no configuration yet; a first run right away
- * where there already is one. Archived repositories and forks without configuration are left alone.
- * Each repository is its own piece of work: one that fails (GitHub's 5xx) is tried again without
- * redoing the others, and the nightly pass catches up after that.
+ * A repository the app was just given (`installation.created`, `installation_repositories.added`,
+ * one job per repository so that one failing is retried without redoing the others): an onboarding
+ * pull request where there is no configuration yet; a first run right away where there already is
+ * one. Archived repositories and forks without configuration are left alone.
  */
-export function welcomeRepositories(rt: AppRuntime, installationId: number, repositories: ReadonlyArray<{ full_name: string }>): void {
-  for (const { full_name } of repositories) {
-    rt.enqueue(`welcoming ${full_name}`, () => rt.locks.run(full_name, (signal) => welcomeRepository(rt, installationId, full_name, signal)));
-  }
-}
-
-async function welcomeRepository(rt: AppRuntime, installationId: number, fullName: string, signal: AbortSignal): Promise<void> {
+export async function welcomeRepository(rt: AppRuntime, installationId: number, fullName: string, signal: AbortSignal): Promise<void> {
   // Given back to the app after a removal: its history is kept.
   await rt.removals.forgetRepositoryRemoval(fullName);
   const [owner, repo] = fullName.split('/') as [string, string];

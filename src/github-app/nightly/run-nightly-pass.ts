@@ -1,8 +1,7 @@
-import { describeGithubError } from '../github/request-status.js';
 import type { PassRepoState } from '../state/pass-log.js';
 import type { AppRuntime } from '../runtime/app-runtime.js';
-import { repoKey, type RepoTarget } from '../repository/repo-target.js';
-import { runRepository, type RepoRunStatus } from '../repository/run-repository.js';
+import { repoKey } from '../repository/repo-target.js';
+import { MAX_ATTEMPTS, attemptPassRepo, isSettled } from './attempt-pass-repo.js';
 import { listTargets } from './list-targets.js';
 import { pruneRemovedHistory } from './prune-removed-history.js';
 
@@ -28,18 +27,9 @@ export interface PassReport {
 
 /** The lease one pass at a time holds, across processes and machines. */
 export const PASS_LEASE = 'nightly-pass';
-/** Attempts per repository in one pass (failed ones are retried after the others). */
-const MAX_ATTEMPTS = 3;
 
 /** A pass cut short (crash, restart) is continued if it started less than this long ago. */
 export const RESUME_WITHIN_MS = 20 * 3_600_000;
-const PASS_STATE: Record<RepoRunStatus, PassRepoState> = {
-  done: 'done',
-  partial: 'failed',
-  unconfigured: 'skipped',
-  invalid_config: 'skipped',
-  not_due: 'skipped',
-};
 
 /**
  * One walk over every installation's repositories, then the history of repositories removed from
@@ -68,14 +58,11 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
   const { targets, suspended, archived, installed } = await listTargets(rt);
   for (let sweep = 0; sweep < MAX_ATTEMPTS; sweep += 1) {
     const states = new Map((await rt.passes.repos(pass.id)).map((state) => [state.repo, state]));
-    const pending = targets.filter((target) => {
-      const state = states.get(repoKey(target));
-      return !state || (state.state !== 'done' && state.state !== 'skipped' && state.attempts < MAX_ATTEMPTS);
-    });
+    const pending = targets.filter((target) => !isSettled(states.get(repoKey(target))));
     if (pending.length === 0) break;
     for (const target of pending) {
       if (options.signal?.aborted) return await outcome(rt, pass, 'stopped', suspended, archived);
-      await attempt(rt, pass.id, target);
+      await attemptPassRepo(rt, pass.id, target);
     }
   }
   await rt.passes.finishPass(pass.id, rt.now());
@@ -83,19 +70,6 @@ async function walk(rt: AppRuntime, options: PassOptions): Promise<PassReport> {
   const result = await outcome(rt, pass, 'finished', suspended, archived);
   log.info({ repos: result.repos.length, failed: result.repos.filter((repo) => repo.state === 'failed').length }, 'nightly pass finished');
   return result;
-}
-
-/** One try at one repository, holding its lease; a lease that stays busy is a failed attempt, retried later in the pass. */
-async function attempt(rt: AppRuntime, passId: number, target: RepoTarget): Promise<void> {
-  const key = repoKey(target);
-  try {
-    const result = await rt.locks.run(key, (signal) => runRepository(rt, target, { trigger: 'schedule', pass: { id: passId }, signal }));
-    await rt.passes.mark(passId, key, PASS_STATE[result.status], rt.now(), { ...(result.runId && { runId: result.runId }), detail: result.detail, attempt: true });
-    if (result.status === 'partial') rt.log.warn({ repo: key, detail: result.detail }, 'repository partly brought up to date');
-  } catch (error) {
-    await rt.passes.mark(passId, key, 'failed', rt.now(), { detail: describeGithubError(error), attempt: true });
-    rt.log.error({ repo: key, err: error }, 'repository run failed; the others continue');
-  }
 }
 
 async function outcome(rt: AppRuntime, pass: { id: number; resumed: boolean }, status: 'finished' | 'stopped', suspended: number, archived: number): Promise<PassReport> {

@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import type { Logger, Probot } from 'probot';
 import type { CheckOptions } from '../../check/check-options.js';
 import { createHttpClient } from '../../http/create-http-client.js';
@@ -8,18 +7,16 @@ import { DEFAULT_HISTORY_RETENTION_DAYS, type Env } from '../app-settings.js';
 import type { LeaseOptions } from '../../store/leases/lease-options.js';
 import { Leases } from '../../store/leases/leases.js';
 import { stopWritesOnAbort } from '../github/stop-writes-on-abort.js';
+import type { AppJob } from '../jobs/app-job.js';
+import { InProcessQueue } from '../jobs/in-process-queue.js';
+import { runJob } from '../jobs/run-job.js';
+import type { WorkQueue } from '../jobs/work-queue.js';
 import { AppMetrics } from '../ops/app-metrics.js';
-import type { QueueCounts, QueueCountsProvider } from '../ops/queue-counts.js';
 import type { GithubClient } from '../repo-run.js';
 import { PassLog } from '../state/pass-log.js';
 import { RepoMemory } from '../state/repo-memory.js';
 import { RepoRemovals } from '../state/repo-removals.js';
 import { RepoLocks } from './repo-locks.js';
-
-/** Tries of one piece of webhook work before it is left to the nightly pass. */
-const WEBHOOK_WORK_ATTEMPTS = 3;
-/** Pieces of webhook work run at once (on different repositories: each holds its repository's lock). */
-const WEBHOOK_WORK_CONCURRENCY = 2;
 
 /** The outside world the app works with; production defaults for everything but the store. */
 export interface AppDeps {
@@ -36,18 +33,18 @@ export interface AppDeps {
   sleep?: (ms: number) => Promise<void>;
   /** What `/metrics` reports; the same instance the app's Octokit reports GitHub's rate limits to. */
   metrics?: AppMetrics;
-  /** The work queue's counts for `/metrics`; default the in-process queue's (BullMQ passes its `getJobCounts`). */
-  queueCounts?: QueueCountsProvider;
   /** Days a removed repository's history is kept after its last run; `null` keeps it for ever. Default 90. */
   historyRetentionDays?: number | null;
   /** Lease timing (lifetime, longest wait) and clock; production defaults (wall clock, 5 minutes). */
   leases?: Partial<LeaseOptions>;
+  /** Where work goes: BullMQ when `REDIS_URL` is set; default this process's own queue. */
+  queue?: WorkQueue;
 }
 
 /**
  * What every part of the app shares: Probot (GitHub clients), the store, the clock, the leases
- * (one writer per repository across processes) and the queue of work that webhooks start but
- * must not make GitHub wait for.
+ * (one writer per repository across processes) and the queue of work that webhooks and the
+ * schedule start.
  */
 export class AppRuntime {
   readonly store: HistoryStore;
@@ -64,10 +61,9 @@ export class AppRuntime {
   readonly metrics: AppMetrics;
   readonly leases: Leases;
   readonly locks: RepoLocks;
-  readonly #background: PQueue;
-  readonly #queueCounts: QueueCountsProvider;
-  /** Pieces of webhook work given up after their attempts, since this process started. */
-  #failed = 0;
+  readonly jobs: WorkQueue;
+  /** Aborted when the process stops: a pass walked in this process stops between repositories. */
+  readonly stopping = new AbortController();
   readonly #createHttp: NonNullable<AppDeps['createHttpClient']>;
   #botLogin: Promise<string> | undefined;
 
@@ -88,9 +84,8 @@ export class AppRuntime {
     this.metrics = deps.metrics ?? new AppMetrics();
     this.leases = new Leases(deps.store.sql, { onError: (error, what) => this.log.warn({ err: error }, `${what} failed`), ...deps.leases });
     this.locks = new RepoLocks(this.leases);
-    this.#background = new PQueue({ concurrency: WEBHOOK_WORK_CONCURRENCY });
-    this.#queueCounts = deps.queueCounts ?? (async () => ({ waiting: this.#background.size, active: this.#background.pending, failed: this.#failed }));
-    this.metrics.watchQueue(this.#queueCounts);
+    this.jobs = deps.queue ?? new InProcessQueue((job) => runJob(this, job), () => this.log);
+    this.metrics.watchQueue(() => this.jobs.counts());
     this.#createHttp = deps.createHttpClient ?? ((options) => createHttpClient({ env: { ...options.env }, allowPrivateNetworks: options.allowPrivateNetworks }));
   }
 
@@ -125,36 +120,13 @@ export class AppRuntime {
     return this.#createHttp({ allowPrivateNetworks: repoWantsPrivateNetworks && this.allowPrivateNetworks, env: this.env });
   }
 
-  /**
-   * Runs `work` after the webhook has been answered. A failure (GitHub's 5xx, a limit not waited
-   * out) is retried a few times, which is safe because every piece of work re-reads GitHub before
-   * writing; after that it is logged, and the nightly pass catches up.
-   */
-  enqueue(label: string, work: () => Promise<unknown>): void {
-    void this.#background.add(async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await work();
-          return;
-        } catch (error) {
-          if (attempt >= WEBHOOK_WORK_ATTEMPTS) {
-            this.#failed += 1;
-            this.log.error({ err: error }, `${label} failed`);
-            return;
-          }
-          this.log.warn({ err: error, attempt }, `${label} failed; trying again`);
-        }
-      }
-    });
+  /** Queues a piece of work (see `jobs/app-job.ts`); resolves once it is queued, not done. */
+  enqueue(job: AppJob): Promise<void> {
+    return this.jobs.add(job);
   }
 
-  /** The work queue's counts, as `/metrics` reports them. */
-  queueCounts(): Promise<QueueCounts> {
-    return this.#queueCounts();
-  }
-
-  /** Resolves once every queued piece of work has finished. */
+  /** Resolves once the work this process queued for itself has finished. */
   idle(): Promise<void> {
-    return this.#background.onIdle();
+    return this.jobs.idle();
   }
 }

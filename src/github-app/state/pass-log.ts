@@ -60,6 +60,30 @@ export class PassLog {
     await this.sql.run(`UPDATE app_passes SET finished_at = ? WHERE id = ?`, [now.getTime(), passId]);
   }
 
+  /** Records how many repositories a queued pass set out to bring up to date (see `closeIfSettled`). */
+  async plan(passId: number, planned: number): Promise<void> {
+    await this.sql.run(`UPDATE app_passes SET planned = ? WHERE id = ?`, [planned, passId]);
+  }
+
+  /**
+   * Closes a queued pass once every repository it planned is settled: done, skipped, or failed
+   * `maxAttempts` times. Each repository's job calls it after its attempt; one statement, so the
+   * last two jobs finishing together cannot both miss the close. True when this call closed it.
+   */
+  async closeIfSettled(passId: number, now: Date, maxAttempts: number): Promise<boolean> {
+    const changed = await this.sql.run(
+      `UPDATE app_passes SET finished_at = ? WHERE id = ? AND finished_at IS NULL AND planned IS NOT NULL AND planned <= (
+         SELECT count(*) FROM app_pass_repos WHERE pass_id = ? AND (state IN ('done', 'skipped') OR (state = 'failed' AND attempts >= ?)))`,
+      [now.getTime(), passId, passId, maxAttempts],
+    );
+    return changed > 0;
+  }
+
+  async pass(passId: number): Promise<{ id: number; startedAt: Date; finished: boolean } | undefined> {
+    const row = await this.sql.get<{ id: number; started_at: number; finished_at: number | null }>(`SELECT id, started_at, finished_at FROM app_passes WHERE id = ?`, [passId]);
+    return row && { id: row.id, startedAt: new Date(row.started_at), finished: row.finished_at !== null };
+  }
+
   async unfinishedPass(): Promise<{ id: number; startedAt: Date } | undefined> {
     const row = await this.sql.get<{ id: number; started_at: number }>(`SELECT id, started_at FROM app_passes WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1`);
     return row && { id: row.id, startedAt: new Date(row.started_at) };

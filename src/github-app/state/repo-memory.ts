@@ -59,6 +59,29 @@ export class RepoMemory {
     });
   }
 
+  /**
+   * Everything the app keeps about a repository it was removed from: recorded runs, checkbox
+   * choices, rechecks and its places in passes. History (runs, results) stays: retention deletes it.
+   */
+  async forget(repo: string): Promise<void> {
+    await this.sql.transaction(async (tx) => {
+      for (const table of ['app_repo_runs', 'app_ignored_urls', 'app_rechecks', 'app_pass_repos']) {
+        await tx.run(`DELETE FROM ${table} WHERE repo = ?`, [repo]);
+      }
+    });
+  }
+
+  /** The repositories of an account (`owner/…`) the app keeps anything about. */
+  async reposOf(account: string): Promise<string[]> {
+    const prefix = `${account.toLowerCase()}/`;
+    const where = `WHERE substr(repo, 1, ${prefix.length}) = ?`;
+    const rows = await this.sql.all<{ repo: string }>(
+      ['app_repo_runs', 'app_ignored_urls', 'app_rechecks', 'app_pass_repos'].map((table) => `SELECT repo FROM ${table} ${where}`).join(' UNION ') + ' ORDER BY repo',
+      [prefix, prefix, prefix, prefix],
+    );
+    return rows.map((row) => row.repo);
+  }
+
   async run(runId: number): Promise<RepoRunRecord | undefined> {
     return toRecord(await this.sql.get<RunRow>(`SELECT * FROM app_repo_runs WHERE run_id = ?`, [runId]));
   }

@@ -133,7 +133,7 @@ describe('held requests', () => {
   it('wait for the hold to let them go, arriving in the log first, while other requests pass', async () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    fake.faults.hold({ match: (request) => request.method === 'GET' && request.path === '/repos/acme/awesome/issues', until: () => released });
+    fake.faults.delay({ match: (request) => request.method === 'GET' && request.path === '/repos/acme/awesome/issues', until: () => released });
     let answered = false;
     const listing = plain().rest.issues.listForRepo(repo).then(() => (answered = true));
     while (!fake.requests.some((request) => request.path === '/repos/acme/awesome/issues' && request.status === 0)) await new Promise((r) => setTimeout(r, 5));

@@ -47,6 +47,7 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
   const method = (req.method ?? 'GET').toUpperCase();
   const entry: RequestLogEntry = { method, path: safeDecode(path), query: url.search, status: 0, caller: 'anonymous' };
   deps.log.push(entry);
+  await deps.faults.wait(method, entry.path);
   const headers: Record<string, string> = {
     'x-github-request-id': randomUUID().toUpperCase(),
     'x-github-media-type': 'github.v3; format=json',
@@ -80,7 +81,6 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
   };
   const fail = (error: ApiError) => send({ status: error.status, body: error.body, headers: error.headers });
 
-  await deps.faults.held(method, path);
   const fault = deps.faults.plan(method, path);
   if (fault) entry.fault = `${fault.kind}:${fault.when}`;
   if (fault?.when === 'before') return send(faultReply(fault, headers['x-github-request-id']!));

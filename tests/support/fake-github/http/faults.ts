@@ -34,16 +34,16 @@ interface Scripted {
   match: FaultMatch | undefined;
 }
 
-/** Holds matching requests until `until` settles: a slow GitHub, or a race made to happen. */
-export interface HoldOptions {
-  match: FaultMatch;
-  until: (request: { method: string; path: string }) => Promise<unknown>;
+interface Delay {
+  remaining: number;
+  match: FaultMatch | undefined;
+  wait: (request: { method: string; path: string }) => Promise<unknown>;
 }
 
-/** Switchable failure modes: scripted ("the next N calls"), seeded random ones, and held requests. */
+/** Switchable failure modes: scripted ("the next N calls"), seeded random ones, and slow or held answers. */
 export class Faults {
   readonly #scripted: Scripted[] = [];
-  readonly #holds: HoldOptions[] = [];
+  readonly #delays: Delay[] = [];
   #random: { next: () => number; options: RandomFaultOptions } | null = null;
   /** Every fault answered so far, for assertions and for replaying a seed. */
   readonly injected: Array<PlannedFault & { method: string; path: string }> = [];
@@ -66,25 +66,36 @@ export class Faults {
     });
   }
 
+  /**
+   * Matching requests wait before anything else happens to them (they are in `requests` from their
+   * arrival): `ms` (a slow GitHub), or until `until` settles (a request held while the test acts:
+   * kills the process that sent it, or lets a race happen). `times` limits it to the next N
+   * matching requests (default: all of them).
+   */
+  delay(options: { ms?: number; until?: (request: { method: string; path: string }) => Promise<unknown>; match?: FaultMatch; times?: number }): void {
+    const ms = options.ms ?? 0;
+    const wait = options.until ?? (() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    this.#delays.push({ remaining: options.times ?? Infinity, match: options.match, wait });
+  }
+
+  /** Waits as the matching delays say (see `delay`); called first for every request. */
+  async wait(method: string, path: string): Promise<void> {
+    const request = { method, path };
+    for (const delay of this.#delays) {
+      if (delay.remaining <= 0 || (delay.match && !delay.match(request))) continue;
+      delay.remaining -= 1;
+      await delay.wait(request).catch(() => undefined);
+    }
+  }
+
   random(options: RandomFaultOptions): void {
     this.#random = { next: seededRandom(options.seed), options };
   }
 
-  /** Matching requests wait for `until` before anything else happens to them (logged on arrival). */
-  hold(options: HoldOptions): void {
-    this.#holds.push(options);
-  }
-
-  /** Waits out every hold that matches the request. */
-  async held(method: string, path: string): Promise<void> {
-    const req = { method, path };
-    for (const hold of this.#holds) if (hold.match(req)) await hold.until(req).catch(() => undefined);
-  }
-
   clear(): void {
     this.#scripted.length = 0;
+    this.#delays.length = 0;
     this.#random = null;
-    this.#holds.length = 0;
   }
 
   /** Decides the fault (if any) for one request; consumes scripted entries and PRNG draws. */

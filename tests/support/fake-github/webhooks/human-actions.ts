@@ -101,6 +101,22 @@ export class HumanActions {
     this.#fx.emit(installationRepositoriesEvent(this.#fx.state, this.#fx.urls, installation, change, this.#fx.state.user(login)));
   }
 
+  /** Takes repositories from a `selected` installation (`installation_repositories.removed`). */
+  removeRepositories(installationId: number, fullNames: string[], login: string): void {
+    const installation = this.#installation(installationId);
+    const removed = fullNames.map((f) => this.#repo(f)).filter((r) => installation.repositoryIds.has(r.id));
+    for (const r of removed) installation.repositoryIds.delete(r.id);
+    this.#fx.emit(installationRepositoriesEvent(this.#fx.state, this.#fx.urls, installation, { added: [], removed }, this.#fx.state.user(login)));
+  }
+
+  /** The account owner uninstalls the app (`installation.deleted`, listing what it could reach): its tokens stop working. */
+  uninstall(installationId: number, login: string): void {
+    const installation = this.#installation(installationId);
+    const event = installationEvent(this.#fx.state, this.#fx.urls, installation, 'deleted', this.#fx.state.user(login));
+    this.#fx.state.installations.delete(installationId);
+    this.#fx.emit(event);
+  }
+
   /** Suspends an installation: its tokens stop working and new ones are refused. */
   suspend(installationId: number, login: string): void {
     const installation = this.#installation(installationId);
