@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default on 2 cores is one worker; most files wait on sockets, child processes and
+    // servers, so two run side by side in about half the time.
+    maxWorkers: 2,
   },
 });
