@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** What `--format` may name; every command that reports accepts all four. */
-export const OUTPUT_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import { OUTPUT_FORMATS, type OutputFormat } from './output-formats.js';
 
 /** `--format`, its alias `--json`, and `--output FILE`. */
 export const outputOptionsSchema = z

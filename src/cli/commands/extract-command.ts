@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { extractFiles } from '../../catalog/extract-files.js';
-import { extractionDocument, renderExtractionText } from '../../report/render-extraction.js';
 import type { CliIo } from '../cli-io.js';
 
 /** `linkmedic extract [FILES...] [--json]`: links and lint findings, no network. */
@@ -10,9 +8,5 @@ export function extractCommand(io: CliIo, setExitCode: (code: number) => void): 
     .description('List every link of the catalog (as GitHub renders it) and what is wrong with how it is written; no network')
     .argument('[files...]', 'markdown files or folders (default: the bundled catalog)')
     .option('--json', 'print the JSON document instead of text')
-    .action(async (files: string[], options: { json?: boolean }) => {
-      const extractions = await extractFiles(files, io.cwd);
-      io.stdout.write(options.json ? `${JSON.stringify(extractionDocument(extractions), null, 2)}\n` : renderExtractionText(extractions));
-      setExitCode(0);
-    });
+    .action(async (files: string[], options: { json?: boolean }) => (await import('./extract-action.js')).extractAction(io, setExitCode, files, options));
 }

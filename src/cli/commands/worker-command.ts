@@ -1,32 +1,12 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { LinkmedicError } from '../../errors.js';
-import { readAppSettings } from '../../github-app/app-settings.js';
-import { DEFAULT_WORKER_CONCURRENCY } from '../../github-app/jobs/start-job-worker.js';
-import { AppMetrics } from '../../github-app/ops/app-metrics.js';
-import { NEEDS_REDIS, startAppWorker } from '../../github-app/start-app-worker.js';
-import { withDotEnv } from '../../github-app/with-dot-env.js';
+import { Command } from 'commander';
+import { DEFAULT_WORKER_CONCURRENCY } from '../../github-app/jobs/default-worker-concurrency.js';
 import type { CliIo } from '../cli-io.js';
-import { stopOnSignal } from '../stop-on-signal.js';
-
-const positive = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
-  return n;
-};
+import { positiveInteger } from '../positive-integer.js';
 
 /** `linkmedic worker`: runs the jobs the web process (`serve --no-worker`) and the schedule queue. */
 export function workerCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   return new Command('worker')
     .description('run queued jobs (webhook work, nightly repositories) from REDIS_URL; start as many as you need (see docs/github-app.md)')
-    .option('--concurrency <n>', 'jobs this process runs at once, each on its own repository', positive, DEFAULT_WORKER_CONCURRENCY)
-    .action(async (flags: { concurrency: number }) => {
-      const env = withDotEnv(io.env, io.cwd);
-      if (!env.REDIS_URL?.trim()) throw new LinkmedicError('CONFIG_INVALID', `linkmedic worker ${NEEDS_REDIS}`, 'without it, linkmedic serve runs everything in one process');
-      const settings = readAppSettings(env, io.cwd, { webhooks: false });
-      const app = await startAppWorker(settings, { env, worker: { concurrency: flags.concurrency }, metrics: new AppMetrics({ process: true }) });
-      const schedule = settings.cron === 'off' ? 'no nightly schedule (LINKMEDIC_CRON=off)' : `nightly pass "${settings.cron}" (${settings.timezone}) scheduled in the queue`;
-      io.stderr.write(`linkmedic: worker taking up to ${flags.concurrency} jobs at once from redis ${new URL(settings.redisUrl!).host} (prefix ${settings.redisPrefix}); ${schedule}; /healthz, /readyz and /metrics on ${settings.host}:${app.opsPort}\n`);
-      await stopOnSignal(io, app, (signal) => `${signal}: finishing the running jobs (send it again to hand them back to the queue now)`);
-      setExitCode(0);
-    });
+    .option('--concurrency <n>', 'jobs this process runs at once, each on its own repository', positiveInteger, DEFAULT_WORKER_CONCURRENCY)
+    .action(async (flags: { concurrency: number }) => (await import('./worker-action.js')).workerAction(io, setExitCode, flags));
 }

@@ -31,8 +31,6 @@ export interface JobWorker {
   handBack(): Promise<void>;
 }
 
-/** Jobs a worker runs at once unless told otherwise: one slot stays free for webhook work while a nightly run takes minutes. */
-export const DEFAULT_WORKER_CONCURRENCY = 2;
 
 /** A job stuck twice (its worker died twice) is failed rather than tried forever. */
 const MAX_STALLED = 2;
