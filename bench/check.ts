@@ -114,7 +114,7 @@ async function compileForChildren(out: string, root: string): Promise<string> {
   const sources = [
     ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => join(root, 'src', f)),
     join(here, 'bench', 'check-child.ts'),
-  ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
   for (const file of sources) {
     const target = join(out, file.startsWith(join(root, 'src')) ? file.slice(root.length) : join('bench', 'check-child.ts'));
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {

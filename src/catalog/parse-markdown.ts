@@ -6,8 +6,12 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
 
-/** Table body rows expanded at once; a 10,000-row catalog table would otherwise hold ~250 MB of tokens. */
-const ROWS_PER_SLICE = 256;
+/**
+ * Table body rows expanded at once: a 10,000-row catalog table would otherwise hold ~250 MB of
+ * tokens, and each slice is a batch the checker can start on (32 rows: the first request of a
+ * 1,000-row table leaves ~300 ms sooner than with 256, while 8 costs more than it saves).
+ */
+const ROWS_PER_SLICE = 32;
 
 export interface ParseOptions {
   /** Characters per chunk (see `markdownChunks`). */

@@ -84,7 +84,13 @@ export async function startFleetProcesses(options: { start: Date; databaseUrl: s
   const processes = [spawnApp('web', 'web'), ...Array.from({ length: options.workers }, (_, i) => spawnApp(`worker-${i + 1}`, 'worker'))];
   await Promise.all(processes.map((app) => waitFor(() => app.output().includes(`ready ${app.name === 'web' ? 'web' : 'worker'}`) || app.child.exitCode !== null, `${app.name} to start`, 60_000)));
   const dead = processes.find((app) => app.child.exitCode !== null);
-  if (dead) throw new Error(`${dead.name} did not start:\n${dead.output()}`);
+  if (dead) {
+    // The others are running: a failed start must not leave them behind the test.
+    for (const app of processes) app.child.kill('SIGKILL');
+    await Promise.all(processes.map((app) => app.exited));
+    await store.close();
+    throw new Error(`${dead.name} did not start:\n${dead.output()}`);
+  }
   fake.webhooks.deliverTo({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
   const queue = new BullWorkQueue({ url: TEST_REDIS_URL, prefix: options.prefix }, { error: () => undefined });
   const workers = processes.slice(1);
