@@ -1,55 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli-harness.js';
 import { deliverWebhook, startFakeGitHub, type FakeGitHub } from '../support/fake-github/index.js';
 import { BOT, SECRET } from './support/app-harness.js';
+import { serveChild } from './support/serve-child.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let fake: FakeGitHub;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Served {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/**
- * `linkmedic serve` from source in a child process, as `npm start` runs it. With `PORT: '0'` the
- * port is the one the server says it listens on.
- */
-async function serve(env: Record<string, string>): Promise<Served> {
-  const requested = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts'), 'serve'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', ...env, PORT: requested },
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const started = Date.now();
-  let port = Number(requested);
-  for (;;) {
-    if (port === 0) port = Number(/linkmedic: listening on 127\.0\.0\.1:(\d+)\//.exec(output)?.[1] ?? 0);
-    if (port !== 0 && (await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) break;
-    if (Date.now() - started > 20_000) throw new Error(`serve did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { child, port, output: () => output, exited };
-}
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
@@ -68,7 +26,7 @@ describe('linkmedic serve (a child process, Probot pointed at GitHub through GHE
   it('verifies signatures, onboards a new installation, keeps secrets out of its logs and stops on SIGTERM', async () => {
     fake.state.createRepo({ fullName: 'acme/awesome', files: { 'README.md': '# Catalog\n- [A](https://a.example.test/)\n', 'docs/more.md': '# More\n' } });
     const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-serve-')), 'linkmedic.db');
-    const app = await serve({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', LINKMEDIC_CRON: '0 4 * * *', LINKMEDIC_TZ: 'Europe/Berlin' });
+    const app = await serveChild({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', LINKMEDIC_CRON: '0 4 * * *', LINKMEDIC_TZ: 'Europe/Berlin' });
     try {
       expect(app.output()).toMatch(/nightly pass "0 4 \* \* \*" \(Europe\/Berlin\), next 20\d\d-\d\d-\d\dT0[23]:00:00\.000Z/);
       const target = { url: `http://127.0.0.1:${app.port}/api/github/webhooks`, secret: SECRET };
@@ -101,7 +59,7 @@ describe('linkmedic serve (a child process, Probot pointed at GitHub through GHE
 
   it('PORT=0: listens on a free port and says which; answers /healthz, /readyz and /metrics there', async () => {
     const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-serve-')), 'linkmedic.db');
-    const app = await serve({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'warn', LINKMEDIC_CRON: 'off', PORT: '0' });
+    const app = await serveChild({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'warn', LINKMEDIC_CRON: 'off', PORT: '0' });
     try {
       expect(app.port).not.toBe(3000);
       const base = `http://127.0.0.1:${app.port}`;
@@ -120,7 +78,7 @@ describe('linkmedic serve (a child process, Probot pointed at GitHub through GHE
   }, 30_000);
 
   it('without an app, serves the registration page with the manifest of app.yml', async () => {
-    const app = await serve({ NO_SMEE_SETUP: 'true', LOG_LEVEL: 'warn' });
+    const app = await serveChild({ NO_SMEE_SETUP: 'true', LOG_LEVEL: 'warn' });
     try {
       const page = await (await fetch(`http://127.0.0.1:${app.port}/probot`)).text();
       const manifest = /id="manifest" value='([^']*)'/.exec(page)?.[1];

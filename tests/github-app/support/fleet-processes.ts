@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BullWorkQueue } from '../../../src/github-app/jobs/bull-work-queue.js';
@@ -14,6 +13,7 @@ import { TEST_REDIS_URL } from '../../support/test-redis.js';
 import { SECRET } from './app-harness.js';
 import type { FleetHarness } from './fleet-scenario.js';
 import { unfinishedJobs, waitFor } from './queue-harness.js';
+import { freePort } from '../../support/free-port.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -31,14 +31,6 @@ export interface FleetProcesses extends FleetHarness {
   queue: BullWorkQueue;
   workers: AppProcess[];
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts the processes (`web`, `worker-1`, …) and the fakes they reach through their environment. */

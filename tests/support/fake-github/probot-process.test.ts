@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from './start-fake-github.js';
+import { freePort } from '../free-port.js';
 
 // The wiring of Probot's own e2e test: `probot run` as a child process, GHE_HOST at the fake.
 const APP = `export default (app) => {
@@ -17,14 +17,6 @@ const APP = `export default (app) => {
 let fake: FakeGitHub;
 let child: ChildProcess;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port: p } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return p;
-}
 
 beforeAll(async () => {
   fake = await startFakeGitHub();
