@@ -9,7 +9,3 @@ export function dbError(path: string, problem: string, { cause, hint = DEFAULT_H
 
 /** The driver's own words, for problems where they say more than we can (disk full, locked). */
 export const causeText = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
-
-/** better-sqlite3's SqliteError, recognised without importing the native module's class. */
-export const isSqliteError = (error: unknown): error is Error & { code: string } =>
-  error instanceof Error && error.name === 'SqliteError';

@@ -63,6 +63,3 @@ export const appJobSchema = z.discriminatedUnion('kind', [
 
 export type AppJob = z.infer<typeof appJobSchema>;
 export type AppJobKind = AppJob['kind'];
-
-/** A job read back from the queue; anything that does not parse is not worth retrying. */
-export const parseAppJob = (data: unknown): AppJob => appJobSchema.parse(data);
