@@ -4,18 +4,11 @@
 import { build, type Metafile } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ESM_BANNER } from './esm-banner.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const ACTION_BUNDLE = 'dist-action/index.mjs';
 
-// CommonJS dependencies bundled into an ES module still call `require` and read `__dirname`.
-const BANNER = [
-  "import { createRequire as __linkmedicCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __linkmedicFileURLToPath } from 'node:url';",
-  'const require = __linkmedicCreateRequire(import.meta.url);',
-  'const __filename = __linkmedicFileURLToPath(import.meta.url);',
-  "const __dirname = __linkmedicFileURLToPath(new URL('.', import.meta.url));",
-].join('\n');
 
 /** Builds the bundle at `outfile` (relative to the repository root); resolves to esbuild's metafile. */
 export async function buildAction(outfile: string = ACTION_BUNDLE): Promise<Metafile> {
@@ -28,7 +21,7 @@ export async function buildAction(outfile: string = ACTION_BUNDLE): Promise<Meta
     // The oldest Node the runner's `node24` and the project's engines both allow.
     target: 'node20',
     format: 'esm',
-    banner: { js: BANNER },
+    banner: { js: ESM_BANNER },
     // Native addons cannot run on the runner, and these are never reached from the Action's code.
     external: ['better-sqlite3', 'pg', 'pg-native'],
     // src/http/user-agent.ts reads package.json beside the code otherwise.

@@ -44,6 +44,44 @@ describe('parseMarkdownSlices', () => {
   });
 });
 
+describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
+  const rows = (count: number, row: (index: number) => string): string[] => Array.from({ length: count }, (_, index) => row(index));
+  const catalogRow = (index: number) => `| e${index} | [x](https://h.example/${index}) \\| y | \`c|d\` https://b.example/${index} |`;
+  const table = (count: number, row = catalogRow) => ['| Name | Link | Note |', '| --- | :-: | --- |', ...rows(count, row)].join('\n');
+  const tricky = (index: number) =>
+    [catalogRow(index), `|${index}`, `  | indented ${index} | <a href="/h${index}">h</a> |`, `no pipes at all ${index} www.example.com`, `| a\tb | ~~s~~ | *e* |`, '|'][index % 6]!;
+
+  it.each([
+    { name: 'a table ended by a blank line and a paragraph', text: () => `${table(300)}\n\nafter https://x.example\n` },
+    { name: 'a table ended by a heading on the next line', text: () => `${table(300)}\n# Next\n\ntext https://x.example\n` },
+    { name: 'a table at the end of the file, without a final line ending', text: () => table(300) },
+    { name: 'a table at the end of the file, with one', text: () => `${table(300)}\n` },
+    { name: 'CRLF line endings', text: () => `${table(300).replaceAll('\n', '\r\n')}\r\n\r\nafter\r\n` },
+    { name: 'CR line endings', text: () => `${table(300).replaceAll('\n', '\r')}\r\rafter\r` },
+    { name: 'rows of every shape', text: () => `${table(600, tricky)}\n\nend\n` },
+    { name: 'a paragraph, two tables and a fence, with no blank line between them', text: () => `intro [a](/a)\n${table(200)}\n## H\n${table(200, tricky)}\n\`\`\`\ncode | x\n\`\`\`\n` },
+    { name: 'a table a thematic break ends', text: () => `${table(200)}\n***\n${table(100)}\n` },
+    { name: 'a table followed by a fence that never closes', text: () => `${table(200)}\n\`\`\`\n${'| a | b |\n'.repeat(50)}` },
+    { name: 'a table whose rows hold a line that opens a block quote', text: () => `${table(200)}\n> q [l](/l)\n| x |\n` },
+  ])('yields micromark’s whole-document events for $name', ({ text }) => {
+    const source = text();
+    const expected = shape(whole(source));
+    for (const tablePieceSize of [1, 50, 1000, 4096]) {
+      expect(shape([...parseMarkdownSlices(source, { tablePieceSize })].flat()), `pieces of ${tablePieceSize}`).toEqual(expected);
+    }
+  });
+
+  it('yields a 10,000-row table’s first rows after reading only the first piece of it', () => {
+    const source = `# Catalog\n\n${table(10_000)}\n`;
+    const slices = parseMarkdownSlices(source);
+    let first = slices.next();
+    while (!first.done && !first.value.some(([kind, token]) => kind === 'enter' && token.type === 'tableData')) first = slices.next();
+    const firstRows = first.done ? [] : first.value.filter(([kind, token]) => kind === 'enter' && token.type === 'tableRow');
+    expect(firstRows.length).toBeGreaterThan(0);
+    expect(firstRows.at(-1)![1].end.offset).toBeLessThan(8 * 1024);
+  });
+});
+
 describe('parseMarkdownSlices, with the document cut wherever it may be', () => {
   const cutEverywhere = (source: string) => shape([...parseMarkdownSlices(source, { chunkSize: 1 })].flat());
 

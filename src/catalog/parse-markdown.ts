@@ -4,14 +4,9 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
+import { BETWEEN_BLOCKS, expand, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
-
-/**
- * Table body rows expanded at once: a 10,000-row catalog table would otherwise hold ~250 MB of
- * tokens, and each slice is a batch the checker can start on (32 rows: the first request of a
- * 1,000-row table leaves ~300 ms sooner than with 256, while 8 costs more than it saves).
- */
-const ROWS_PER_SLICE = 32;
+import { streamTablePieces } from './stream-table-pieces.js';
 
 export interface ParseOptions {
   /** Characters per chunk (see `markdownChunks`). */
@@ -27,6 +22,8 @@ export interface ParseOptions {
    * (normalized identifiers) defined in the document's other pieces, if it is parsed in pieces.
    */
   beforeText?: (blocks: readonly Event[][]) => Iterable<string> | void;
+  /** Characters of a big table read at a time (see `streamTablePieces`). */
+  tablePieceSize?: number;
 }
 
 /** How a parse ends. */
@@ -35,61 +32,6 @@ export type ParseEnd =
   | 'closed'
   /** A block (a fence, an HTML block) runs past the end of the range: the next range was cut inside it. */
   | 'open';
-
-/** Top-level tokens that belong to no block: what is left between blocks. */
-const BETWEEN_BLOCKS = new Set(['lineEnding', 'lineEndingBlank', 'linePrefix']);
-
-function topLevelBlocks(events: Event[]): Event[][] {
-  const blocks: Event[][] = [];
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < events.length; index++) {
-    depth += events[index]![0] === 'enter' ? 1 : -1;
-    if (depth === 0) {
-      blocks.push(events.slice(start, index + 1));
-      start = index + 1;
-    }
-  }
-  return blocks;
-}
-
-/**
- * A top-level table's events cut between body rows: the head, then groups of rows, then the end.
- * Each row's cells are text of that row alone, so the groups expand independently.
- */
-function tableSlices(table: Event[]): Event[][] {
-  const slices: Event[][] = [];
-  let start = 0;
-  let rows = 0;
-  let inBody = false;
-  for (let index = 0; index < table.length; index++) {
-    const [kind, token] = table[index]!;
-    if (token.type === 'tableBody') {
-      inBody = kind === 'enter';
-      if (kind === 'enter') {
-        slices.push(table.slice(start, index + 1));
-        start = index + 1;
-      } else {
-        slices.push(table.slice(start, index));
-        start = index;
-      }
-    } else if (inBody && kind === 'exit' && token.type === 'tableRow' && ++rows % ROWS_PER_SLICE === 0) {
-      slices.push(table.slice(start, index + 1));
-      start = index + 1;
-    }
-  }
-  slices.push(table.slice(start));
-  return slices.filter((slice) => slice.length > 0);
-}
-
-const isTable = (block: Event[]): boolean => block[0]?.[1].type === 'table';
-
-function expand(events: Event[]): Event[] {
-  while (!subtokenize(events)) {
-    // Each pass expands one more level of nesting (content, then text).
-  }
-  return events;
-}
 
 /** Whether every block of the chunk ended before its trailing blank lines (no fence or HTML block runs on). */
 function endsClosed(events: readonly Event[], chunk: MarkdownChunk): boolean {
@@ -119,9 +61,10 @@ function flowEvents(parser: ParseContext, text: string, chunk: MarkdownChunk): E
 /**
  * The top-level blocks of the chunk at `index`, at the flow level; the chunk is joined with the
  * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
+ * `first`: what is left of the chunk at `index` (after tables streamed in pieces).
  */
-function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number): [Event[][], number, ParseEnd] {
-  let chunk = chunks[index]!;
+function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number, first = chunks[index]!): [Event[][], number, ParseEnd] {
+  let chunk = first;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
   let closed = endsClosed(events, chunk);
@@ -163,7 +106,8 @@ function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
  * spliced into one array for the whole document; a 10 MB file took minutes) and holds every token
  * at once. Here the document is cut into chunks that micromark parses the same way on their own
  * (see `markdownChunks`), with one parser so that definitions are shared, and each top-level block
- * (a big table a few hundred rows at a time) is expanded on its own. The events are the same, in
+ * (a big table 32 rows at a time) is expanded on its own. A big table, which no blank line cuts, is
+ * also read a piece at a time once every definition is known (`streamTablePieces`). The events are the same, in
  * the same order (checked against the whole-document result over the test corpus).
  *
  * Text is expanded only once every chunk that may hold a definition has been read to the flow
@@ -192,7 +136,10 @@ export function* parseMarkdownSlices(document: string, options: ParseOptions = {
   for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
   for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks));
   while (index < chunks.length) {
-    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
+    const chunk = chunks[index]!;
+    // Only a chunk without containers may hold a table at the top level, and only a long one a big table.
+    const rest = chunk.mayContain ? chunk : yield* streamTablePieces(parser, text, chunk, options.tablePieceSize);
+    const [blocks, next, ended] = parseChunk(parser, text, chunks, index, rest);
     yield* sliceBlocks(expandContent(blocks));
     [index, parseEnd] = [next, ended];
   }

@@ -2,7 +2,6 @@ import { HistoryStore } from './history-store.js';
 import { isPostgresUrl } from './is-postgres-url.js';
 import { MIGRATIONS } from './migrations/migrations.js';
 import type { Migration } from './migrations/migration.js';
-import { openPostgres } from './open-postgres.js';
 import { openSqlite } from './open-sqlite.js';
 
 export interface StoreOptions {
@@ -22,6 +21,10 @@ export interface StoreOptions {
  * anything is written to it: recorded history is never overwritten.
  */
 export async function openStore({ path, now = () => new Date(), busyTimeoutMs = 5_000, migrations = MIGRATIONS }: StoreOptions): Promise<HistoryStore> {
-  const driver = isPostgresUrl(path) ? await openPostgres(path, migrations, now()) : await openSqlite(path, busyTimeoutMs, migrations);
-  return new HistoryStore(driver, now);
+  if (isPostgresUrl(path)) {
+    // Loaded here: pg takes ~50 ms to load, and most runs (every CLI run on SQLite) never need it.
+    const { openPostgres } = await import('./open-postgres.js');
+    return new HistoryStore(await openPostgres(path, migrations, now()), now);
+  }
+  return new HistoryStore(await openSqlite(path, busyTimeoutMs, migrations), now);
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cmarkGfmAvailable } from '../support/cmark-oracle.js';
@@ -51,6 +52,21 @@ describe.skipIf(!cmarkGfmAvailable() && !process.env.CI)('extraction agrees with
   it.each(['tricky.md', 'crlf.md', 'bom.md'])('agrees on the hand-made edge cases in %s', async (name) => {
     const { ours, disagreements } = await compareWithCmark(path.join(root, 'tests/fixtures/markdown', name));
     expect(ours.href.length).toBeGreaterThan(0);
+    expect(disagreements).toEqual([]);
+  });
+
+  it('agrees on a 3,000-row table, which is read a piece at a time', async () => {
+    const shapes = [
+      (row: number) => `| e${row} | [x](https://h.example/${row}) \\| y | \`c|d\` https://b.example/${row} |`,
+      (row: number) => `  | indented ${row} | <a href="/h${row}">h</a> | [r](<https://a.example/${row} x>) |`,
+      (row: number) => `no pipes ${row} www.example.com/${row}`,
+      (row: number) => `| a\tb | ~~s~~ https://s.example/${row} | *e* | extra [x](/x${row}) |`,
+    ];
+    const rows = Array.from({ length: 3000 }, (_, row) => shapes[row % shapes.length]!(row));
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-oracle-')), 'big-table.md');
+    writeFileSync(file, `# Big\n\n| Name | Link | Note |\n| --- | :-: | --- |\n${rows.join('\n')}\n## After\nhttps://after.example\n`);
+    const { ours, disagreements } = await compareWithCmark(file);
+    expect(ours.href.length).toBeGreaterThan(3000);
     expect(disagreements).toEqual([]);
   });
 

@@ -12,11 +12,12 @@ export function collectTables(source: string, tables: Table[]): Collector {
     onEvent(kind, token, index, events) {
       switch (token.type) {
         case 'table':
-          // Listed from its start, so the rows of a big table are usable before its end is read.
+          // Listed from its start, so the rows of a big table are usable before its end is read; a
+          // table read in pieces learns its end as its rows come (see `streamTablePieces`).
           if (kind === 'enter') {
             table = { start: token.start.offset, end: token.end.offset, header: [], rows: [] };
             tables.push(table);
-          }
+          } else if (table) table.end = token.end.offset;
           break;
         case 'tableHead':
           inHead = kind === 'enter';
@@ -26,6 +27,7 @@ export function collectTables(source: string, tables: Table[]): Collector {
           else if (table && row) {
             if (inHead) table.header = row.cells;
             else table.rows.push(row);
+            table.end = Math.max(table.end, row.end);
           }
           break;
         case 'tableHeader':

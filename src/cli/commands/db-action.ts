@@ -4,7 +4,7 @@ import { EXIT, LinkmedicError } from '../../errors.js';
 import { copyStore } from '../../store/copy/copy-store.js';
 import { isPostgresUrl } from '../../store/is-postgres-url.js';
 import { openStore } from '../../store/open-store.js';
-import { redactUrl } from '../../store/sql/postgres-driver.js';
+import { redactUrl } from '../../store/sql/redact-url.js';
 import type { CliIo } from '../cli-io.js';
 import type { CopyFlags } from './db-command.js';
 

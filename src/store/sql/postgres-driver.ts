@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { SqlDriver, SqlExecutor, SqlParam, TransactionOptions } from './sql-driver.js';
+import { redactUrl } from './redact-url.js';
 import { SqlFailure } from './sql-failure.js';
 
 // int8 (counts, BIGINT ids and epoch milliseconds) and numeric arrive as strings by default;
@@ -14,17 +15,6 @@ const types = {
 export function toPostgresPlaceholders(sql: string): string {
   let index = 0;
   return sql.replace(/\?/g, () => `$${++index}`);
-}
-
-/** A connection URL safe to print: the password is dropped. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 /**

@@ -1,0 +1,154 @@
+import { preprocess } from 'micromark';
+import type { Event, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
+import { BETWEEN_BLOCKS, expand, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
+import type { MarkdownChunk } from './markdown-chunks.js';
+
+/**
+ * Characters of a big table read at a time (its head is read again before each piece): the first
+ * rows of a 1,000-row table are checked after 4 KB is parsed, not 60 KB, and a 10,000-row table's
+ * tokens never all live at once.
+ */
+export const TABLE_PIECE_SIZE = 4 * 1024;
+
+/** Start of the line after the one `offset` is in (CR, LF and CRLF end lines), or `end`. */
+function nextLineStart(text: string, offset: number, end: number): number {
+  for (let index = offset; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) return index + 1;
+    if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
+  }
+  return end;
+}
+
+/** Start of the line `offset` is in. */
+function lineStart(text: string, offset: number): number {
+  let index = offset;
+  while (index > 0 && text.charCodeAt(index - 1) !== 10 && text.charCodeAt(index - 1) !== 13) index--;
+  return index;
+}
+
+/** Line endings in `text` between `from` and `to` (a CRLF is one). */
+function lineEndings(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+/** Flow events of `text[start, end)` (line `line`), read after `head` (a table's head rows, or nothing). */
+function flowOf(parser: ParseContext, text: string, start: number, end: number, line: number, head = ''): Event[] {
+  const from = { line: line - lineEndings(head, 0, head.length), column: 1, offset: start - head.length };
+  return parser.flow(from).write(preprocess()(head + text.slice(start, end), undefined, true));
+}
+
+/** The table that ends a piece of top-level blocks, if it runs to the piece's last line: it may go on. */
+function openTableAtEnd(blocks: Event[][], lastLineEnd: number): number {
+  let index = blocks.length - 1;
+  while (index >= 0 && BETWEEN_BLOCKS.has(blocks[index]![0]![1].type)) index--;
+  const block = blocks[index];
+  return block && isTable(block) && block[0]![1].end.offset === lastLineEnd ? index : -1;
+}
+
+/** End of the last line's text before `cut` (a line start): where a row running to the cut ends. */
+function lineEndBefore(text: string, cut: number): number {
+  let end = cut;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+const bodyIndex = (table: readonly Event[]): number => table.findIndex(([kind, token]) => kind === 'enter' && token.type === 'tableBody');
+const copy = (point: Point): Point => ({ ...point });
+
+/**
+ * Streams the big tables that a long, container-free chunk runs into, a piece at a time: yields
+ * expanded slices (the same events, in the same order, as the chunk parsed whole) and returns the
+ * rest of the chunk, from the line after the last such table, for the ordinary parse. A chunk
+ * whose first piece does not end inside a table is returned untouched.
+ *
+ * micromark reads each body row on its own, as a row for as long as the rows before it are a table
+ * (`tokenizeTable` looks only at the last token before the line), and resolves each row's cells from
+ * that row alone. So a piece of rows read after the table's head rows gives that table's events for
+ * those rows, with their offsets, lines and columns (the head is placed just before the piece).
+ */
+export function* streamTablePieces(parser: ParseContext, text: string, chunk: MarkdownChunk, pieceSize = TABLE_PIECE_SIZE): Generator<Event[], MarkdownChunk> {
+  let rest = chunk;
+  for (;;) {
+    const cut = nextLineStart(text, Math.min(rest.start + pieceSize, chunk.end), chunk.end);
+    if (cut >= chunk.end) return rest;
+    const blocks = topLevelBlocks(flowOf(parser, text, rest.start, cut, rest.line));
+    const at = openTableAtEnd(blocks, lineEndBefore(text, cut));
+    const table = blocks[at];
+    const body = table ? bodyIndex(table) : -1;
+    if (!table || body === -1) return rest;
+
+    for (const block of blocks.slice(0, at)) yield* sliced(block);
+    const tableToken = table[0]![1];
+    const bodyToken = table[body]![1];
+    const headStart = lineStart(text, tableToken.start.offset);
+    const head = text.slice(headStart, lineStart(text, bodyToken.start.offset));
+    yield* tableSlices(table.slice(0, -2)).map(expand);
+    const end = yield* streamRows(parser, text, { head, tableToken, bodyToken, context: table[0]![2], carry: blocks.slice(at + 1).flat(), from: cut, end: chunk.end, pieceSize });
+    rest = { ...chunk, start: end, line: chunk.line + lineEndings(text, chunk.start, end), mayContain: false };
+  }
+}
+
+interface OpenTable {
+  head: string;
+  tableToken: Token;
+  bodyToken: Token;
+  /** The tokenizer the table was entered in (its exit events carry it too). */
+  context: TokenizeContext;
+  /** The line ending after the last row read: inside the table if another row follows, else after it. */
+  carry: Event[];
+  from: number;
+  end: number;
+  pieceSize: number;
+}
+
+/** Reads the rest of an open table's rows, a piece at a time; returns where the table's line ends. */
+function* streamRows(parser: ParseContext, text: string, open: OpenTable): Generator<Event[], number> {
+  let { carry, from } = open;
+  const line = (offset: number): number => open.tableToken.start.line + lineEndings(text, open.tableToken.start.offset, offset);
+  const close: Event[] = [['exit', open.bodyToken, open.context], ['exit', open.tableToken, open.context]];
+  for (;;) {
+    const cut = nextLineStart(text, Math.min(from + open.pieceSize, open.end), open.end);
+    const blocks = topLevelBlocks(flowOf(parser, text, from, cut, line(from), open.head));
+    const table = blocks[0];
+    if (!table || !isTable(table)) throw new Error(`the head of the table at line ${open.tableToken.start.line} did not read as a table again`);
+    const body = bodyIndex(table);
+    if (body === -1) {
+      // The previous piece's last row was the table's last: its line ending is outside the table.
+      yield close;
+      if (carry.length > 0) yield carry;
+      return from;
+    }
+    // After the head rows and their line ending: a first row's indentation comes before the body opens.
+    let headEnd = table.findIndex(([kind, token]) => kind === 'exit' && token.type === 'tableHead') + 1;
+    if (table[headEnd]?.[1].type === 'lineEnding') headEnd += 2;
+    const rows = [...table.slice(headEnd, body), ...table.slice(body + 1, -2)];
+    const goesOn = cut < open.end && openTableAtEnd(blocks, lineEndBefore(text, cut)) === 0;
+    open.tableToken.end = copy(table[0]![1].end);
+    open.bodyToken.end = copy(table[body]![1].end);
+    if (goesOn) {
+      yield* tableSlices([...carry, ...rows], true).map(expand);
+      carry = blocks.slice(1).flat();
+      from = cut;
+      continue;
+    }
+    yield* tableSlices([...carry, ...rows, ...close], true).map(expand);
+    const after = blocks[1];
+    if (after && BETWEEN_BLOCKS.has(after[0]![1].type)) {
+      yield after;
+      return after[0]![1].end.offset;
+    }
+    return table[0]![1].end.offset;
+  }
+}
+
+function* sliced(block: Event[]): Generator<Event[]> {
+  if (isTable(block)) yield* tableSlices(block).map(expand);
+  else yield expand(block);
+}

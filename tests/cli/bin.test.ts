@@ -1,0 +1,75 @@
+// The `linkmedic` command as installed: bin/linkmedic.js and the esbuild bundle in dist/bundle/ that
+// `npm ci` builds (the other CLI tests run src/ in-process). Checks that the bundle is current, then
+// that it gives what the sources give.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staleBuild } from '../../bench/check-cli.js';
+import { runCli } from '../support/cli-harness.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'bin/linkmedic.js');
+
+async function runBin(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('bin/linkmedic.js (the built bundle)', () => {
+  let server: http.Server;
+  let dir: string;
+  let catalog: string;
+
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      response.writeHead(request.url?.startsWith('/gone') ? 404 : 200, { 'content-type': 'text/html' });
+      response.end('<title>ok</title>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    dir = mkdtempSync(path.join(tmpdir(), 'linkmedic-bin-'));
+    catalog = path.join(dir, 'list.md');
+    const rows = Array.from({ length: 300 }, (_, row) => `| d${row} | [data](${base}/d/${row}) |`);
+    writeFileSync(catalog, `# List\n\n| Name | Link |\n|---|---|\n${rows.join('\n')}\n\n- [gone](${base}/gone) and <${base}/auto>\n`);
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is built from the current sources', () => {
+    expect(staleBuild(root), 'run `npm run build`').toBeUndefined();
+  });
+
+  it('prints its version and help without loading a command', async () => {
+    const version = await runBin(['--version'], dir);
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    const help = await runBin(['help', 'check'], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--allow-private-networks');
+  });
+
+  it('extracts exactly what the sources extract', async () => {
+    const built = await runBin(['extract', 'list.md', '--json'], dir);
+    const source = await runCli(['extract', 'list.md', '--json'], { cwd: dir });
+    expect(built.code).toBe(source.code);
+    expect(JSON.parse(built.stdout)).toEqual(JSON.parse(source.stdout));
+    expect((JSON.parse(built.stdout) as { summary: { occurrences: number } }).summary.occurrences).toBe(302);
+  });
+
+  it('checks a catalog end to end and exits 1 for its dead link', async () => {
+    const run = await runBin(['check', 'list.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string }> };
+    expect(report.links).toHaveLength(302);
+    expect(report.links.filter((link) => link.verdict !== 'alive').map((link) => link.url)).toEqual([expect.stringMatching(/\/gone$/)]);
+  });
+});
