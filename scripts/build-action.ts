@@ -4,7 +4,7 @@
 import { build, type Metafile } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESM_BANNER, zodEnglishOnly } from './bundle-common.js';
+import { ESM_BANNER, slimDependencies } from './bundle-common.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const ACTION_BUNDLE = 'dist-action/index.mjs';
@@ -22,7 +22,7 @@ export async function buildAction(outfile: string = ACTION_BUNDLE): Promise<Meta
     target: 'node20',
     format: 'esm',
     banner: { js: ESM_BANNER },
-    plugins: [zodEnglishOnly],
+    plugins: [slimDependencies],
     // Native addons cannot run on the runner, and these are never reached from the Action's code.
     external: ['better-sqlite3', 'pg', 'pg-native'],
     // src/http/user-agent.ts reads package.json beside the code otherwise.

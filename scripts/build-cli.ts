@@ -6,7 +6,7 @@
 import { build, type Metafile } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ESM_BANNER, zodEnglishOnly } from './bundle-common.js';
+import { ESM_BANNER, slimDependencies } from './bundle-common.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /**
@@ -40,7 +40,7 @@ export async function buildCli(outdir: string = CLI_BUNDLE_DIR): Promise<Metafil
     target: 'node20',
     format: 'esm',
     banner: { js: ESM_BANNER },
-    plugins: [zodEnglishOnly],
+    plugins: [slimDependencies],
     external: EXTERNAL,
     sourcemap: 'linked',
     legalComments: 'eof',
