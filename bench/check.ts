@@ -229,7 +229,7 @@ async function main(): Promise<void> {
   for (const { root } of tools.has('linkmedic-cli') ? roots : []) {
     const stale = staleBuild(root);
     if (stale) {
-      console.error(`bench:check: ${stale}; run \`npm run build\` there first (the CLI runs from dist/).`);
+      console.error(`bench:check: ${stale}; run \`npm run build\` there first (the CLI runs from dist/bundle/).`);
       process.exit(2);
     }
   }

@@ -49,7 +49,7 @@ describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
   const catalogRow = (index: number) => `| e${index} | [x](https://h.example/${index}) \\| y | \`c|d\` https://b.example/${index} |`;
   const table = (count: number, row = catalogRow) => ['| Name | Link | Note |', '| --- | :-: | --- |', ...rows(count, row)].join('\n');
   const tricky = (index: number) =>
-    [catalogRow(index), `|${index}`, `  | indented ${index} | <a href="/h${index}">h</a> |`, `no pipes at all ${index} www.example.com`, `| a\tb | ~~s~~ | *e* |`, '|'][index % 6]!;
+    [catalogRow(index), `|${index}`, `  | indented ${index} | <a href="/h${index}">h</a> |`, `no pipes at all ${index} www.example.com`, `| a\tb | ~~s~~ | *e* |`, '|', `| trailing ${index} |   `, `| tab ${index} |\t`][index % 8]!;
 
   it.each([
     { name: 'a table ended by a blank line and a paragraph', text: () => `${table(300)}\n\nafter https://x.example\n` },
@@ -60,6 +60,7 @@ describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
     { name: 'CR line endings', text: () => `${table(300).replaceAll('\n', '\r')}\r\rafter\r` },
     { name: 'rows of every shape', text: () => `${table(600, tricky)}\n\nend\n` },
     { name: 'a paragraph, two tables and a fence, with no blank line between them', text: () => `intro [a](/a)\n${table(200)}\n## H\n${table(200, tricky)}\n\`\`\`\ncode | x\n\`\`\`\n` },
+    { name: 'a table whose head rows are indented', text: () => `para\n\n${table(300).replace(/^\| Name/, '   | Name').replace('\n| ---', '\n  | ---')}\n` },
     { name: 'a table a thematic break ends', text: () => `${table(200)}\n***\n${table(100)}\n` },
     { name: 'a table followed by a fence that never closes', text: () => `${table(200)}\n\`\`\`\n${'| a | b |\n'.repeat(50)}` },
     { name: 'a table whose rows hold a line that opens a block quote', text: () => `${table(200)}\n> q [l](/l)\n| x |\n` },
@@ -83,7 +84,7 @@ describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
 });
 
 describe('parseMarkdownSlices, with the document cut wherever it may be', () => {
-  const cutEverywhere = (source: string) => shape([...parseMarkdownSlices(source, { chunkSize: 1 })].flat());
+  const cutEverywhere = (source: string) => shape([...parseMarkdownSlices(source, { chunkSize: 1, tablePieceSize: 64 })].flat());
 
   it.each([
     ...['chunk-cuts.md', 'tricky.md', 'crlf.md', 'cr.md', 'bom.md'].map((name) => ({ name, text: () => readFileSync(path.join(fixtures, name), 'utf8') })),

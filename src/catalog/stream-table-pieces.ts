@@ -111,12 +111,14 @@ interface OpenTable {
 /** Reads the rest of an open table's rows, a piece at a time; returns where the table's line ends. */
 function* streamRows(parser: ParseContext, text: string, open: OpenTable): Generator<Event[], number> {
   let { carry, from } = open;
-  const line = (offset: number): number => open.tableToken.start.line + lineEndings(text, open.tableToken.start.offset, offset);
+  let line = open.tableToken.start.line + lineEndings(text, open.tableToken.start.offset, from);
   const close: Event[] = [['exit', open.bodyToken, open.context], ['exit', open.tableToken, open.context]];
   for (;;) {
     const cut = nextLineStart(text, Math.min(from + open.pieceSize, open.end), open.end);
-    const blocks = topLevelBlocks(flowOf(parser, text, from, cut, line(from), open.head));
-    const table = blocks[0];
+    const blocks = topLevelBlocks(flowOf(parser, text, from, cut, line, open.head));
+    // The head's own indentation, if any, reads as a block of its own before the table.
+    const at = blocks.findIndex((block) => !BETWEEN_BLOCKS.has(block[0]![1].type));
+    const table = blocks[at];
     if (!table || !isTable(table)) throw new Error(`the head of the table at line ${open.tableToken.start.line} did not read as a table again`);
     const body = bodyIndex(table);
     if (body === -1) {
@@ -129,17 +131,18 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
     let headEnd = table.findIndex(([kind, token]) => kind === 'exit' && token.type === 'tableHead') + 1;
     if (table[headEnd]?.[1].type === 'lineEnding') headEnd += 2;
     const rows = [...table.slice(headEnd, body), ...table.slice(body + 1, -2)];
-    const goesOn = cut < open.end && openTableAtEnd(blocks, lineEndBefore(text, cut)) === 0;
+    const goesOn = cut < open.end && openTableAtEnd(blocks, lineEndBefore(text, cut)) === at;
     open.tableToken.end = copy(table[0]![1].end);
     open.bodyToken.end = copy(table[body]![1].end);
     if (goesOn) {
       yield* tableSlices([...carry, ...rows], true).map(expand);
-      carry = blocks.slice(1).flat();
+      carry = blocks.slice(at + 1).flat();
+      line += lineEndings(text, from, cut);
       from = cut;
       continue;
     }
     yield* tableSlices([...carry, ...rows, ...close], true).map(expand);
-    const after = blocks[1];
+    const after = blocks[at + 1];
     if (after && BETWEEN_BLOCKS.has(after[0]![1].type)) {
       yield after;
       return after[0]![1].end.offset;
