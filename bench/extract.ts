@@ -130,6 +130,11 @@ for (const extractor of extractors) {
 }
 const first = firstBatch(bigText, bigFile);
 rows.push(['linkmedic, incremental: first batch', '-', '-', (first.ms / 1000).toFixed(3), '-', `${first.links} (first batch)`]);
+// One 10,000-row table (no blank line to cut it at), as bench:check's big catalog: read a piece at a time.
+const tableText = ['| Name | Link |', '| --- | --- |', ...Array.from({ length: 10_000 }, (_, row) => `| dataset ${row} | [data](https://host${row % 50}.example/datasets/${row}) |`)].join('\n');
+const tableFirst = firstBatch(tableText, 'table.md');
+const tableAll = time(() => extractMarkdown(tableText, 'table.md').occurrences.length);
+rows.push(['linkmedic, one 10,000-row table: first batch / all', '-', '-', `${(tableFirst.ms / 1000).toFixed(3)} / ${(tableAll.ms / 1000).toFixed(2)}`, '-', `${tableFirst.links} / ${tableAll.links}`]);
 for (const workers of [2]) {
   const start = performance.now();
   const { occurrences } = await extractMarkdownInParallel(bigText, bigFile, { workers });
