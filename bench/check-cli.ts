@@ -13,9 +13,13 @@ export type CliTool = 'linkmedic-cli' | 'linkinator-cli' | 'markdown-link-check-
 
 const TIME = '/usr/bin/time';
 
-/** The CLI runs from dist/bundle/: refuse numbers from a build older than the sources. */
+/**
+ * The CLI runs from dist/bundle/ (dist/cli/ in checkouts from before the bundle, which `--root`
+ * may compare): refuse numbers from a build older than the sources.
+ */
 export function staleBuild(root: string): string | undefined {
-  const main = join(root, 'dist', 'bundle', 'main.js');
+  const bundled = existsSync(join(root, 'scripts', 'build-cli.ts'));
+  const main = join(root, 'dist', ...(bundled ? ['bundle', 'main.js'] : ['cli', 'main.js']));
   if (!existsSync(main)) return `${root}/dist is missing`;
   const built = statSync(main).mtimeMs;
   const newer = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
