@@ -17,11 +17,12 @@ export const CLI_BUNDLE_DIR = 'dist/bundle';
 
 /**
  * Left to node_modules: native addons; packages that find their own files at run time (bullmq's
- * Lua scripts, pino's transports, sql.js's wasm); Probot and the Octokit family, so the app's
- * errors and clients are the same classes whichever side created them. None is on the path of
- * `check`, `extract` or `report` without a database URL or a token.
+ * Lua scripts, pino's transports, sql.js's wasm); Probot, the Octokit family and Bottleneck, so
+ * what crosses between the app and them (errors, clients, the Redis connection Probot opens for
+ * the throttling limiters) is of the same classes whichever side created it. None is on the path
+ * of `check`, `extract` or `report` without a database URL or a token.
  */
-const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'sql.js', 'probot', 'bullmq', 'ioredis', 'pino', 'pino-*', 'prom-client', 'octokit', '@octokit/*'];
+const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'sql.js', 'probot', 'bullmq', 'ioredis', 'pino', 'pino-*', 'prom-client', 'octokit', '@octokit/*', 'bottleneck'];
 
 export async function buildCli(outdir: string = CLI_BUNDLE_DIR): Promise<Metafile> {
   // Chunk names carry content hashes: a stale chunk left from an earlier build would never be cleaned.

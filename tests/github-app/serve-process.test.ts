@@ -23,27 +23,30 @@ beforeAll(async () => {
 afterAll(() => fake?.close());
 
 describe('linkmedic serve (a child process, Probot pointed at GitHub through GHE_HOST)', () => {
-  it('verifies signatures, onboards a new installation, keeps secrets out of its logs and stops on SIGTERM', async () => {
-    fake.state.createRepo({ fullName: 'acme/awesome', files: { 'README.md': '# Catalog\n- [A](https://a.example.test/)\n', 'docs/more.md': '# More\n' } });
+  // From source, and as a user runs it: bin/linkmedic.js with the CLI bundle, Probot and Octokit from node_modules.
+  it.each(['source', 'build'] as const)('verifies signatures, onboards a new installation, keeps secrets out of its logs and stops on SIGTERM (%s)', async (from) => {
+    const owner = `acme-${from}`;
+    fake.state.createRepo({ fullName: `${owner}/awesome`, files: { 'README.md': '# Catalog\n- [A](https://a.example.test/)\n', 'docs/more.md': '# More\n' } });
     const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-serve-')), 'linkmedic.db');
-    const app = await serveChild({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', LINKMEDIC_CRON: '0 4 * * *', LINKMEDIC_TZ: 'Europe/Berlin' });
+    const app = await serveChild({ ...fake.env, WEBHOOK_SECRET: SECRET, LINKMEDIC_DB: db, LOG_LEVEL: 'debug', LOG_FORMAT: 'json', LINKMEDIC_CRON: '0 4 * * *', LINKMEDIC_TZ: 'Europe/Berlin' }, from);
     try {
       expect(app.output()).toMatch(/nightly pass "0 4 \* \* \*" \(Europe\/Berlin\), next 20\d\d-\d\d-\d\dT0[23]:00:00\.000Z/);
       const target = { url: `http://127.0.0.1:${app.port}/api/github/webhooks`, secret: SECRET };
 
       // A forged delivery (wrong secret) is refused and does nothing.
-      const installation = fake.state.install({ account: 'acme' });
-      const forged = await deliverWebhook(fake.events.installation(installation.id, 'created', 'acme'), { ...target, secret: 'not-the-secret' });
+      const installation = fake.state.install({ account: owner });
+      const forged = await deliverWebhook(fake.events.installation(installation.id, 'created', owner), { ...target, secret: 'not-the-secret' });
       expect(forged).toBeGreaterThanOrEqual(400);
 
       fake.webhooks.deliverTo(target);
-      fake.webhooks.emit(fake.events.installation(installation.id, 'created', 'acme'));
+      const delivered = fake.webhooks.deliveries.length;
+      fake.webhooks.emit(fake.events.installation(installation.id, 'created', owner));
       await fake.webhooks.settled();
-      expect(fake.webhooks.deliveries.map((delivery) => delivery.status)).toEqual([200]);
-      await waitFor(() => fake.inspect.pulls('acme/awesome').length > 0, 'the onboarding pull request');
-      const [pull] = fake.inspect.pulls('acme/awesome');
+      expect(fake.webhooks.deliveries.slice(delivered).map((delivery) => delivery.status)).toEqual([200]);
+      await waitFor(() => fake.inspect.pulls(`${owner}/awesome`).length > 0, 'the onboarding pull request');
+      const [pull] = fake.inspect.pulls(`${owner}/awesome`);
       expect(pull).toMatchObject({ title: 'Configure linkmedic', author: BOT, headRef: 'linkmedic/configure', state: 'open' });
-      expect(fake.inspect.file('acme/awesome', '.github/linkmedic.yml', 'linkmedic/configure')).toMatch(/^files:\n {2}- README\.md\n {2}- docs\/more\.md\n/m);
+      expect(fake.inspect.file(`${owner}/awesome`, '.github/linkmedic.yml', 'linkmedic/configure')).toMatch(/^files:\n {2}- README\.md\n {2}- docs\/more\.md\n/m);
       expect(fake.requests.some((request) => request.caller === 'anonymous' && request.method !== 'GET')).toBe(false);
     } finally {
       app.child.kill('SIGTERM');

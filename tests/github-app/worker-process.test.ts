@@ -51,9 +51,13 @@ const appEnv = (prefix: string): NodeJS.ProcessEnv => ({
   LOG_LEVEL: 'warn',
 });
 
-/** The CLI from source in a child process, as an operator starts it; resolves once it says `started`. */
-async function start(args: string[], env: NodeJS.ProcessEnv, started: string): Promise<Spawned> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts'), ...args], { cwd: root, env });
+/**
+ * The CLI in a child process, as an operator starts it, from source or as built (`bin/linkmedic.js`
+ * and the bundle); resolves once it says `started`.
+ */
+async function start(args: string[], env: NodeJS.ProcessEnv, started: string, from: 'source' | 'build' = 'source'): Promise<Spawned> {
+  const entry = from === 'build' ? [path.join(root, 'bin/linkmedic.js')] : ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts')];
+  const child = spawn(process.execPath, [...entry, ...args], { cwd: root, env });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout!.resume();
@@ -121,10 +125,12 @@ describe.runIf(REDIS_AVAILABLE)('linkmedic worker (a child process)', () => {
 });
 
 describe.runIf(REDIS_AVAILABLE)('linkmedic serve and run-nightly with REDIS_URL', () => {
-  it('serve answers webhooks and runs their jobs through the queue, keeps the nightly job scheduler, and exits on SIGTERM', async () => {
+  // Also as built: the bundle's throttling limiters share the Redis connection Probot (from node_modules) opens.
+  it.each(['source', 'build'] as const)('serve answers webhooks and runs their jobs through the queue, keeps the nightly job scheduler, and exits on SIGTERM (%s)', async (from) => {
     const prefix = newRedisPrefix();
     prefixes.push(prefix);
-    fake.state.createRepo({ fullName: 'serve/list', files: { 'README.md': '# List\n' } });
+    const owner = `serve-${from}`;
+    fake.state.createRepo({ fullName: `${owner}/list`, files: { 'README.md': '# List\n' } });
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
         const { port: free } = probe.address() as AddressInfo;
@@ -132,14 +138,14 @@ describe.runIf(REDIS_AVAILABLE)('linkmedic serve and run-nightly with REDIS_URL'
       });
     });
     const env = { ...appEnv(prefix), WEBHOOK_SECRET: SECRET, HOST: '127.0.0.1', PORT: String(port), LINKMEDIC_CRON: '0 4 * * *', LINKMEDIC_TZ: 'Europe/Berlin' };
-    const app = await start(['serve'], env, 'listening on');
+    const app = await start(['serve'], env, 'listening on', from);
     try {
       expect(app.stderr()).toContain(`queue on redis ${new URL(TEST_REDIS_URL).host} (prefix ${prefix}), jobs also run here; nightly pass "0 4 * * *" (Europe/Berlin) scheduled in the queue`);
       fake.webhooks.deliverTo({ url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: SECRET });
-      fake.human.install({ account: 'serve', repositories: ['serve/list'] });
+      fake.human.install({ account: owner, repositories: [`${owner}/list`] });
       await fake.webhooks.settled();
-      await waitFor(() => fake.inspect.pulls('serve/list').length > 0, 'the onboarding pull request');
-      expect(fake.inspect.pulls('serve/list').map((pull) => [pull.title, pull.author])).toEqual([['Configure linkmedic', BOT]]);
+      await waitFor(() => fake.inspect.pulls(`${owner}/list`).length > 0, 'the onboarding pull request');
+      expect(fake.inspect.pulls(`${owner}/list`).map((pull) => [pull.title, pull.author])).toEqual([['Configure linkmedic', BOT]]);
       const queue = new Queue(QUEUE_NAME, { connection: { url: TEST_REDIS_URL }, prefix });
       try {
         expect((await queue.getJobSchedulers()).map((scheduler) => [scheduler.pattern, scheduler.tz])).toEqual([['0 4 * * *', 'Europe/Berlin']]);

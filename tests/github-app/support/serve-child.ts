@@ -14,13 +14,17 @@ export interface ServeChild {
   stop(): Promise<number | null>;
 }
 
+/** How the child runs linkmedic: from source (tsx), or the build a user runs (`bin/linkmedic.js`, the bundle). */
+export type ServeFrom = 'source' | 'build';
+
 /**
- * `linkmedic serve` from source in a child process, as `npm start` runs it; resolves once `/ping`
- * answers. With `PORT: '0'` the port is the one the server says it listens on.
+ * `linkmedic serve` in a child process, as `npm start` runs it; resolves once `/ping` answers.
+ * With `PORT: '0'` the port is the one the server says it listens on.
  */
-export async function serveChild(env: Record<string, string>): Promise<ServeChild> {
+export async function serveChild(env: Record<string, string>, from: ServeFrom = 'source'): Promise<ServeChild> {
   const requested = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts'), 'serve'], {
+  const entry = from === 'build' ? [path.join(root, 'bin/linkmedic.js')] : ['--import', 'tsx', path.join(root, 'tests/support/run-cli.ts')];
+  const child = spawn(process.execPath, [...entry, 'serve'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', ...env, PORT: requested },
   });
