@@ -89,7 +89,7 @@ export function* streamTablePieces(parser: ParseContext, text: string, chunk: Ma
     const bodyToken = table[body]![1];
     const headStart = lineStart(text, tableToken.start.offset);
     const head = text.slice(headStart, lineStart(text, bodyToken.start.offset));
-    yield* tableSlices(table.slice(0, -2)).map(expand);
+    yield* expandEach(tableSlices(table.slice(0, -2)));
     const end = yield* streamRows(parser, text, { head, tableToken, bodyToken, context: table[0]![2], carry: blocks.slice(at + 1).flat(), from: cut, end: chunk.end, pieceSize });
     rest = { ...chunk, start: end, line: chunk.line + lineEndings(text, chunk.start, end), mayContain: false };
   }
@@ -135,13 +135,13 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
     open.tableToken.end = copy(table[0]![1].end);
     open.bodyToken.end = copy(table[body]![1].end);
     if (goesOn) {
-      yield* tableSlices([...carry, ...rows], true).map(expand);
+      yield* expandEach(tableSlices([...carry, ...rows], true));
       carry = blocks.slice(at + 1).flat();
       line += lineEndings(text, from, cut);
       from = cut;
       continue;
     }
-    yield* tableSlices([...carry, ...rows, ...close], true).map(expand);
+    yield* expandEach(tableSlices([...carry, ...rows, ...close], true));
     const after = blocks[at + 1];
     if (after && BETWEEN_BLOCKS.has(after[0]![1].type)) {
       yield after;
@@ -151,7 +151,12 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
   }
 }
 
+/** Each slice expanded when it is asked for: the first rows go out before the next are expanded. */
+function* expandEach(slices: Event[][]): Generator<Event[]> {
+  for (const slice of slices) yield expand(slice);
+}
+
 function* sliced(block: Event[]): Generator<Event[]> {
-  if (isTable(block)) yield* tableSlices(block).map(expand);
+  if (isTable(block)) yield* expandEach(tableSlices(block));
   else yield expand(block);
 }
