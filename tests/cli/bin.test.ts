@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleBuild } from '../../bench/check-cli.js';
+import { extractMarkdown } from '../../src/catalog/extract-markdown.js';
 import { runCli } from '../support/cli-harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,7 +18,7 @@ const bin = path.join(root, 'bin/linkmedic.js');
 
 async function runBin(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -63,6 +64,20 @@ describe('bin/linkmedic.js (the built bundle)', () => {
     expect(JSON.parse(built.stdout)).toEqual(JSON.parse(source.stdout));
     expect((JSON.parse(built.stdout) as { summary: { occurrences: number } }).summary.occurrences).toBe(302);
   });
+
+  it('extracts a catalog over 1 MB on worker threads (the bundle’s worker entry) exactly as on one thread', async () => {
+    const sections = Array.from({ length: 800 }, (_, section) =>
+      [`## S${section}`, '', '| Name | Link |', '|---|---|', ...Array.from({ length: 20 }, (_, row) => `| e${section}.${row} | [x](https://h.example/${section}/${row}) https://b.example/${section}/${row} |`), ''].join('\n'),
+    );
+    const text = sections.join('\n');
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    writeFileSync(path.join(dir, 'big.md'), text);
+    const built = await runBin(['extract', 'big.md', '--json'], dir);
+    expect(built.code).toBe(0);
+    const [file] = (JSON.parse(built.stdout) as { files: Array<{ occurrences: unknown[] }> }).files;
+    expect(file!.occurrences).toHaveLength(32_000);
+    expect(file!.occurrences).toEqual(JSON.parse(JSON.stringify(extractMarkdown(text, 'big.md').occurrences)));
+  }, 60_000);
 
   it('checks a catalog end to end and exits 1 for its dead link', async () => {
     const run = await runBin(['check', 'list.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir);
