@@ -17,6 +17,7 @@ import { extractAsYouGo } from './pipeline/extract-as-you-go.js';
 import type { CheckedLink } from './pipeline/checked-link.js';
 import { toRecordedRun } from './pipeline/to-recorded-run.js';
 import { buildRunReport } from './report/build-run-report.js';
+import type { RecordedWithin } from './store/record-run.js';
 import type { RunReport } from './report/run-report.js';
 import { DEFAULT_DEAD_RULES, type DeadRules } from './store/dead-rules.js';
 import type { HistoryStore } from './store/history-store.js';
@@ -48,6 +49,8 @@ export interface CatalogCheckDeps {
   github?: { client?: GithubClient; token?: string };
   /** Told what each Hugging Face Hub answer said about the API budget (the app's `/metrics`). */
   onHubRateLimit?: (limit: HubRateLimit) => void;
+  /** Written in the same transaction as the run (the app ties the run to its nightly pass). */
+  recordWithin?: RecordedWithin;
 }
 
 export interface CatalogRun {
@@ -137,7 +140,7 @@ export async function checkCatalog(files: readonly MarkdownFile[], options: Cata
 
   const finishedAt = now();
   const run = { catalog: options.catalog, startedAt, finishedAt, conclusive: checks.conclusive };
-  const runId = await deps.store.recordRun(toRecordedRun(run, checks.links, occurrencesByUrl));
+  const runId = await deps.store.recordRun(toRecordedRun(run, checks.links, occurrencesByUrl), deps.recordWithin);
   const states = deps.store.persistent
     ? await deps.store.linkStates(options.catalog, occurrencesByUrl.keys(), options.deadRules ?? DEFAULT_DEAD_RULES)
     : undefined;

@@ -16,7 +16,7 @@ import { repoTrends } from './queries/repo-trends.js';
 import { runResults, type StoredResult } from './queries/run-results.js';
 import type { RunSummary } from './queries/run-summary.js';
 import { runsSince } from './queries/runs-since.js';
-import { recordRun } from './record-run.js';
+import { recordRun, type RecordedWithin } from './record-run.js';
 import type { RecordedRun } from './recorded-run.js';
 import { rekeyCatalogs, type CatalogRekey, type RekeyResult } from './rekey-catalogs.js';
 import { MEMORY_DB } from './resolve-db-path.js';
@@ -47,8 +47,18 @@ export class HistoryStore {
   }
 
   /** Records a run atomically; resolves to its id. */
-  recordRun(run: RecordedRun): Promise<number> {
-    return this.guard('recording a run', () => recordRun(this.sql, run));
+  recordRun(run: RecordedRun, within?: RecordedWithin): Promise<number> {
+    return this.guard('recording a run', () => recordRun(this.sql, run, within));
+  }
+
+  /**
+   * Deletes one run (its results, places and snapshots go with it): for the app, a run recorded by
+   * an attempt that died before anything was done with it, which the retry replaces.
+   */
+  discardRun(runId: number): Promise<void> {
+    return this.guard('discarding a run', async () => {
+      await this.sql.run('DELETE FROM runs WHERE id = ?', [runId]);
+    });
   }
 
   /** Each URL's derived state (streak, first failure, last alive, confirmed dead) in the catalog. */

@@ -19,14 +19,21 @@ const HUGGINGFACE_COLUMNS = ['run_id', 'repo_key', 'hf_id', 'kind', 'likes', 'do
  * Writes a whole run in one transaction and returns its id: a process killed half-way leaves no
  * trace of the run, and readers keep seeing the earlier history throughout.
  */
-export async function recordRun(driver: SqlDriver, run: RecordedRun): Promise<number> {
+export async function recordRun(driver: SqlDriver, run: RecordedRun, within?: RecordedWithin): Promise<number> {
   const parsed = recordedRunSchema.safeParse(run);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LinkmedicError('INTERNAL', `recordRun got an invalid run: ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  return driver.transaction((tx) => write(tx, parsed.data));
+  return driver.transaction(async (tx) => {
+    const runId = await write(tx, parsed.data);
+    await within?.(tx, runId);
+    return runId;
+  });
 }
+
+/** Written in the run's own transaction, with its id: what must exist exactly when the run does. */
+export type RecordedWithin = (tx: SqlExecutor, runId: number) => Promise<void>;
 
 async function write(tx: SqlExecutor, run: ParsedRun): Promise<number> {
   const inserted = await tx.get<{ id: number }>(SQL.insertRun, [run.catalog, run.startedAt.getTime(), run.finishedAt.getTime(), flag(run.conclusive)]);

@@ -107,6 +107,29 @@ describe('a pass killed mid-way', () => {
 });
 
 describe('a pass over several repositories', () => {
+  it('keeps one run a night when an attempt dies between recording its run and saving the record the GitHub steps work from', async () => {
+    const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-pass-')), 'linkmedic.db');
+    const settings = readAppSettings({ ...env, LINKMEDIC_DB: db, LOG_LEVEL: 'fatal' }, root, { webhooks: false });
+    const { runtime, close } = await createAppRuntime(settings, { pacing: TEST_PACING, now: () => new Date('2026-11-12T03:00:00Z') });
+    try {
+      // The first attempt at acme/one stops right after its run is in history (as a process killed there would).
+      const saveRun = runtime.memory.saveRun.bind(runtime.memory);
+      let stopped = 0;
+      runtime.memory.saveRun = async (record, pass) => {
+        if (record.repo === 'acme/one' && stopped++ === 0) throw new Error('killed after recording its run');
+        return saveRun(record, pass);
+      };
+      const pass = await runNightlyPass(runtime, { trigger: 'schedule' });
+      expect(stopped).toBe(2);
+      expect(pass.status === 'finished' && pass.repos.map((repo) => [repo.repo, repo.state])).toEqual([['acme/one', 'done'], ['acme/two', 'done']]);
+      const runs = await runtime.store.latestRuns(githubCatalogKey('acme/one'), 10);
+      expect(runs).toHaveLength(1);
+      expectInvariants(fake, 'acme/one');
+    } finally {
+      await close();
+    }
+  }, 30_000);
+
   it("goes on past a repository that keeps failing, retries it within the pass, and never overlaps another pass", async () => {
     const db = path.join(mkdtempSync(path.join(tmpdir(), 'linkmedic-pass-')), 'linkmedic.db');
     const settings = readAppSettings({ ...env, LINKMEDIC_DB: db, LOG_LEVEL: 'fatal' }, root, { webhooks: false });

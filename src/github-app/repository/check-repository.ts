@@ -5,6 +5,7 @@ import { githubCatalogKey } from '../../store/catalog-key.js';
 import { deadRules } from '../../store/dead-rules.js';
 import { asMetadataClient } from '../github/as-metadata-client.js';
 import type { GithubClient } from '../repo-run.js';
+import { notePassRun } from '../state/pass-log.js';
 import type { RepoRunRecord } from '../state/repo-memory.js';
 import { repoKey, type RepoTarget } from './repo-target.js';
 import type { StepRuntime } from './step-runtime.js';
@@ -42,6 +43,7 @@ export async function checkRepository(rt: StepRuntime, target: Pick<RepoTarget, 
       {
         http, store: rt.store, env: rt.env, now: rt.now, ...(rt.sleep && { sleep: rt.sleep }), github: { client: asMetadataClient(octokit) },
         ...(rt.metrics && { onHubRateLimit: (limit) => rt.metrics?.observeHubRateLimit(limit) }),
+        ...(input.pass && { recordWithin: (tx, runId) => notePassRun(tx, { id: input.pass!.id, now: rt.now() }, repoKey(target), runId) }),
       },
     );
     rt.metrics?.countLinks(catalogRun.report.summary);

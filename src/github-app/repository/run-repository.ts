@@ -72,6 +72,9 @@ async function run(rt: AppRuntime, target: RepoTarget, options: RunOptions): Pro
   const recordedRunId = options.pass ? (await rt.passes.repo(options.pass.id, key))?.runId : undefined;
   const recorded = recordedRunId === undefined ? undefined : await rt.memory.run(recordedRunId);
   if (recorded) return bringUpToDate(session, recorded, { detail: 'reused the run recorded earlier in this pass' });
+  // A run an attempt recorded but died before saving the app's record of (nothing was done with
+  // it): this attempt's run replaces it, so the night counts once towards every link's streak.
+  if (recordedRunId !== undefined) await rt.store.discardRun(recordedRunId);
 
   const { owner, repo } = target;
   const { octokit } = session;

@@ -1,4 +1,4 @@
-import type { SqlDriver } from '../../store/sql/sql-driver.js';
+import type { SqlDriver, SqlExecutor } from '../../store/sql/sql-driver.js';
 
 /** Where one repository stands in a pass. */
 export type PassRepoState =
@@ -109,4 +109,17 @@ export class PassLog {
       [passId, repo, state, runId, options.attempt ? 1 : 0, options.detail ?? '', now.getTime()],
     );
   }
+}
+
+/**
+ * Ties a run to its pass inside the run's own transaction (see `recordRun`): an attempt that dies
+ * after recording its run but before the app saves its record leaves the pass naming that run,
+ * and the retry discards it instead of leaving the night with two runs.
+ */
+export async function notePassRun(tx: SqlExecutor, pass: { id: number; now: Date }, repo: string, runId: number): Promise<void> {
+  await tx.run(
+    `INSERT INTO app_pass_repos (pass_id, repo, state, run_id, detail, updated_at) VALUES (?, ?, 'failed', ?, 'stopped after recording its run', ?)
+     ON CONFLICT (pass_id, repo) DO UPDATE SET run_id = excluded.run_id, updated_at = excluded.updated_at`,
+    [pass.id, repo, runId, pass.now.getTime()],
+  );
 }
