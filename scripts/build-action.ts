@@ -4,32 +4,21 @@
 import { build, type Metafile } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESM_BANNER, slimDependencies } from './bundle-common.js';
+import { BUNDLE_BASE, ROOT } from './bundle-common.js';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export { ROOT };
 export const ACTION_BUNDLE = 'dist-action/index.mjs';
-
 
 /** Builds the bundle at `outfile` (relative to the repository root); resolves to esbuild's metafile. */
 export async function buildAction(outfile: string = ACTION_BUNDLE): Promise<Metafile> {
   const result = await build({
-    absWorkingDir: ROOT,
+    ...BUNDLE_BASE,
     entryPoints: ['src/action/main.ts'],
     outfile,
-    bundle: true,
-    platform: 'node',
-    // The oldest Node the runner's `node24` and the project's engines both allow.
-    target: 'node20',
-    format: 'esm',
-    banner: { js: ESM_BANNER },
-    plugins: [slimDependencies],
     // Native addons cannot run on the runner, and these are never reached from the Action's code.
     external: ['better-sqlite3', 'pg', 'pg-native'],
     // src/http/user-agent.ts reads package.json beside the code otherwise.
     define: { LINKMEDIC_BUNDLED_VERSION: JSON.stringify((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version) },
-    legalComments: 'eof',
-    metafile: true,
-    logLevel: 'warning',
   });
   return result.metafile;
 }

@@ -6,9 +6,8 @@
 import { build, type Metafile } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { ESM_BANNER, slimDependencies } from './bundle-common.js';
+import { BUNDLE_BASE, ROOT } from './bundle-common.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 /**
  * Two levels below the package root, like dist/<stage>/, so the sources' `new URL('../../…',
  * import.meta.url)` (package.json, the bundled catalog) resolve the same from every chunk.
@@ -28,25 +27,16 @@ export async function buildCli(outdir: string = CLI_BUNDLE_DIR): Promise<Metafil
   // Chunk names carry content hashes: a stale chunk left from an earlier build would never be cleaned.
   rmSync(path.resolve(ROOT, outdir), { recursive: true, force: true });
   const result = await build({
-    absWorkingDir: ROOT,
+    ...BUNDLE_BASE,
     entryPoints: {
       main: 'src/cli/main.ts',
       // extractMarkdownInParallel starts it as ./collect/collect-markdown-worker.js beside itself.
       'collect/collect-markdown-worker': 'src/catalog/collect/collect-markdown-worker.ts',
     },
     outdir,
-    bundle: true,
     splitting: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: ESM_BANNER },
-    plugins: [slimDependencies],
     external: EXTERNAL,
     sourcemap: 'linked',
-    legalComments: 'eof',
-    metafile: true,
-    logLevel: 'warning',
   });
   return result.metafile;
 }

@@ -1,6 +1,6 @@
 // What the CLI bundle (build-cli.ts) and the Action bundle (build-action.ts) share.
 import path from 'node:path';
-import type { Plugin } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 
 // CommonJS dependencies bundled into an ES module still call `require` and read `__dirname`.
 export const ESM_BANNER = [
@@ -11,7 +11,7 @@ export const ESM_BANNER = [
   "const __dirname = __linkmedicFileURLToPath(new URL('.', import.meta.url));",
 ].join('\n');
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** undici's index, less what it loads that linkmedic never uses (see `slimDependencies`). */
 const UNDICI_AS_USED = [
@@ -48,3 +48,18 @@ export const slimDependencies: Plugin = {
     }));
   },
 };
+
+/** The esbuild options both bundles share: one ES module for Node 20 and later, slimmed dependencies. */
+export const BUNDLE_BASE = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  // The oldest Node the Action runner's `node24` and the project's engines both allow.
+  target: 'node20',
+  format: 'esm',
+  banner: { js: ESM_BANNER },
+  plugins: [slimDependencies],
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+} satisfies BuildOptions;

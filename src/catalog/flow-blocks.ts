@@ -64,3 +64,12 @@ export function expand(events: Event[]): Event[] {
   }
   return events;
 }
+
+/** A top-level block expanded a slice at a time (a table 32 rows at a time), each when it is asked for. */
+export function* expandedSlices(block: Event[]): Generator<Event[]> {
+  if (!isTable(block)) {
+    yield expand(block);
+    return;
+  }
+  for (const slice of tableSlices(block)) yield expand(slice);
+}

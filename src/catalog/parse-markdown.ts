@@ -4,7 +4,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
-import { BETWEEN_BLOCKS, expand, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
+import { BETWEEN_BLOCKS, expandedSlices, isTable, topLevelBlocks } from './flow-blocks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
 import { streamTablePieces } from './stream-table-pieces.js';
 
@@ -91,8 +91,7 @@ function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     blocks[index] = [];
-    if (isTable(block)) for (const slice of tableSlices(block)) yield expand(slice);
-    else yield expand(block);
+    yield* expandedSlices(block);
   }
 }
 

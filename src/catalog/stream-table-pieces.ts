@@ -1,6 +1,6 @@
 import { preprocess } from 'micromark';
 import type { Event, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
-import { BETWEEN_BLOCKS, expand, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
+import { BETWEEN_BLOCKS, expand, expandedSlices, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
 import type { MarkdownChunk } from './markdown-chunks.js';
 
 /**
@@ -84,7 +84,7 @@ export function* streamTablePieces(parser: ParseContext, text: string, chunk: Ma
     const body = table ? bodyIndex(table) : -1;
     if (!table || body === -1) return rest;
 
-    for (const block of blocks.slice(0, at)) yield* sliced(block);
+    for (const block of blocks.slice(0, at)) yield* expandedSlices(block);
     const tableToken = table[0]![1];
     const bodyToken = table[body]![1];
     const headStart = lineStart(text, tableToken.start.offset);
@@ -154,9 +154,4 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
 /** Each slice expanded when it is asked for: the first rows go out before the next are expanded. */
 function* expandEach(slices: Event[][]): Generator<Event[]> {
   for (const slice of slices) yield expand(slice);
-}
-
-function* sliced(block: Event[]): Generator<Event[]> {
-  if (isTable(block)) yield* expandEach(tableSlices(block));
-  else yield expand(block);
 }
