@@ -87,4 +87,15 @@ describe('bin/linkmedic.js (the built bundle)', () => {
     expect(report.links).toHaveLength(302);
     expect(report.links.filter((link) => link.verdict !== 'alive').map((link) => link.url)).toEqual([expect.stringMatching(/\/gone$/)]);
   });
+
+  it.each([
+    [[], /^linkmedic: missing\.md: no such file or directory\n$/],
+    // With --debug the stack names the sources' files and lines, not the bundle's.
+    [['--debug'], /^linkmedic: missing\.md: no such file or directory\nLinkmedicError: [^\n]+\n\s+at readMarkdownFiles \([^)]*src\/catalog\/read-markdown-files\.ts:\d+:\d+\)/],
+  ])('reports a bad input in one line, with a stack only under --debug (%j)', async (flags, stderr) => {
+    const run = await runBin(['check', 'missing.md', '--no-db', ...flags], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(stderr);
+    expect(run.stderr).not.toContain('dist/bundle');
+  });
 });
