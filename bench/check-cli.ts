@@ -29,17 +29,17 @@ export function staleBuild(root: string): string | undefined {
 }
 
 /** The command line a user would type for each CLI (plus what the bench needs: loopback hosts, no history). */
-function cliCommand(tool: CliTool, root: string, file: string): string[] {
+function cliCommand(tool: CliTool, root: string, file: string, node: string): string[] {
   const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
   switch (tool) {
     case 'linkmedic-cli':
       // --allow-private-networks: the bench's hosts are loopback addresses, which the guard refuses.
       // --no-archive: every link is alive, and no Wayback Machine lookup may reach the internet.
-      return [process.execPath, join(root, 'bin', 'linkmedic.js'), 'check', file, '--no-db', '--allow-private-networks', '--no-archive'];
+      return [node, join(root, 'bin', 'linkmedic.js'), 'check', file, '--no-db', '--allow-private-networks', '--no-archive'];
     case 'linkinator-cli':
-      return [process.execPath, join(modules, 'linkinator', 'build', 'src', 'cli.js'), file, '--markdown', '--timeout', '30000'];
+      return [node, join(modules, 'linkinator', 'build', 'src', 'cli.js'), file, '--markdown', '--timeout', '30000'];
     case 'markdown-link-check-cli':
-      return [process.execPath, join(modules, 'markdown-link-check', 'markdown-link-check'), file];
+      return [node, join(modules, 'markdown-link-check', 'markdown-link-check'), file];
   }
 }
 
@@ -57,9 +57,12 @@ function countFromOutput(tool: CliTool, stdout: string): Pick<ChildReport, 'chec
   return { checked: (stdout.match(/\[[✓✖/]\]/g) ?? []).length, ok: (stdout.match(/\[✓\]/g) ?? []).length };
 }
 
-/** Spawn to exit, as the shell sees it; `/usr/bin/time` reports the peak RSS of the tool's process. */
-export function runCli(tool: CliTool, root: string, file: string, capSeconds: number, dir: string): Promise<ChildReport | undefined> {
-  const command = cliCommand(tool, root, file);
+/**
+ * Spawn to exit, as the shell sees it; `/usr/bin/time` reports the peak RSS of the tool's process.
+ * `node`: the Node.js binary every CLI runs on (default: the bench's own).
+ */
+export function runCli(tool: CliTool, root: string, file: string, capSeconds: number, dir: string, node = process.execPath): Promise<ChildReport | undefined> {
+  const command = cliCommand(tool, root, file, node);
   const rssFile = join(dir, `time-${tool}`);
   const timed = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', rssFile, ...command] : command;
   rmSync(rssFile, { force: true });

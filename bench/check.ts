@@ -17,11 +17,13 @@
  * counted on the server side. Samples are interleaved (every row once, then every row again …),
  * so a busy spell on the shared machine hits all rows alike; each row shows its median.
  * `--root` compares checkouts in the same run, e.g. `--root before=/tmp/old,after=.` (each built).
+ * `--node` runs every CLI on another Node.js, e.g. Node 24 (`.ci/with-node24`), with a `--root` whose
+ * native addons were built for it; the in-process rows stay on the bench's own Node.
  *
  *   npm run bench:check [-- --links 1000 --hosts 50 --latency 100 --big 10000 --repeat 3
- *                          --tools linkmedic-cli,linkinator-cli,… --root [name=]dir,…]
+ *                          --tools linkmedic-cli,linkinator-cli,… --root [name=]dir,… --node path]
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
@@ -55,8 +57,12 @@ const { values: args } = parseArgs({
       default: 'baseline,floor,linkmedic-cli,linkinator-cli,markdown-link-check-cli,linkmedic,linkinator,markdown-link-check',
     },
     root: { type: 'string' },
+    node: { type: 'string' },
   },
 });
+
+/** The Node.js every whole-process CLI runs on. */
+const cliNode = args.node ? resolve(args.node) : process.execPath;
 
 await main();
 
@@ -152,7 +158,7 @@ async function measure(
   const spawnedAt = performance.now();
   const report = 'childScript' in kind
     ? await runStageChild(kind.childScript, kind.tool, file, cap, capSeconds)
-    : await runCli(kind.tool, kind.root, file, capSeconds, dir);
+    : await runCli(kind.tool, kind.root, file, capSeconds, dir, cliNode);
   const first = arrivals[0];
   const timeline: number[] = [];
   for (const at of arrivals) {
@@ -269,7 +275,7 @@ async function main(): Promise<void> {
   const chosen = runs.filter((r) => tools.has(r.tool));
 
   console.log(`bench:check: ${hostCount} hosts (127.0.0.2-127.0.0.${hostCount + 1}), ${latency} ms latency per answer, ` +
-    `Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
+    `Node ${process.version}${args.node ? ` (CLIs on Node ${execFileSync(cliNode, ['--version'], { encoding: 'utf8' }).trim()})` : ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
     `${roots.length === 1 && roots[0]!.root === here ? '' : `; linkmedic from ${roots.map((r) => `${r.name ? `${r.name}=` : ''}${r.root}`).join(', ')}`}\n`);
   const samples = new Map<Run, Sample[]>(chosen.map((run) => [run, []]));
   for (let round = 0; round < Math.max(...chosen.map((r) => r.times)); round++) {

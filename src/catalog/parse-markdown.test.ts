@@ -50,6 +50,11 @@ describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
   const table = (count: number, row = catalogRow) => ['| Name | Link | Note |', '| --- | :-: | --- |', ...rows(count, row)].join('\n');
   const tricky = (index: number) =>
     [catalogRow(index), `|${index}`, `  | indented ${index} | <a href="/h${index}">h</a> |`, `no pipes at all ${index} www.example.com`, `| a\tb | ~~s~~ | *e* |`, '|', `| trailing ${index} |   `, `| tab ${index} |\t`][index % 8]!;
+  /** Rows written without micromark (see `plainRowEvents`): plain cells, one link, empty cells. */
+  const plainRow = (index: number) => [`| e${index} | [x](https://h.example/${index}) | note ${index} |`, `|e${index}||  |`, `| 数据 ${index} | [下载](https://d.example/${index}?a=1) |`][index % 3]!;
+  /** Mostly plain rows, every other shape now and then, so the reading switches between the two ways. */
+  const mixedRow = (index: number) => (index % 7 === 3 ? tricky(index) : plainRow(index));
+  const withLines = (events: Event[]) => events.map(([kind, token]) => `${kind} ${token.type} ${token.start.offset}-${token.end.offset} ${token.start.line}:${token.start.column}-${token.end.line}:${token.end.column}`);
 
   it.each([
     { name: 'a table ended by a blank line and a paragraph', text: () => `${table(300)}\n\nafter https://x.example\n` },
@@ -64,11 +69,18 @@ describe('parseMarkdownSlices, reading big tables a piece at a time', () => {
     { name: 'a table a thematic break ends', text: () => `${table(200)}\n***\n${table(100)}\n` },
     { name: 'a table followed by a fence that never closes', text: () => `${table(200)}\n\`\`\`\n${'| a | b |\n'.repeat(50)}` },
     { name: 'a table whose rows hold a line that opens a block quote', text: () => `${table(200)}\n> q [l](/l)\n| x |\n` },
+    { name: 'plain rows ended by a blank line', text: () => `${table(300, plainRow)}\n\nafter https://x.example\n` },
+    { name: 'plain rows ended by a heading', text: () => `${table(300, plainRow)}\n# Next\n` },
+    { name: 'plain rows to the end of the file, without a final line ending', text: () => table(300, plainRow) },
+    { name: 'plain rows with CRLF line endings', text: () => `${table(300, plainRow).replaceAll('\n', '\r\n')}\r\n\r\nafter\r\n` },
+    { name: 'plain rows with CR line endings', text: () => `${table(300, plainRow).replaceAll('\n', '\r')}\r\rafter\r` },
+    { name: 'plain rows among rows of every shape', text: () => `${table(700, mixedRow)}\n\nend\n` },
+    { name: 'plain rows among rows of every shape, with CRLF', text: () => `${table(700, mixedRow).replaceAll('\n', '\r\n')}\r\n` },
   ])('yields micromark’s whole-document events for $name', ({ text }) => {
     const source = text();
-    const expected = shape(whole(source));
+    const expected = withLines(whole(source));
     for (const tablePieceSize of [1, 50, 1000, 4096]) {
-      expect(shape([...parseMarkdownSlices(source, { tablePieceSize })].flat()), `pieces of ${tablePieceSize}`).toEqual(expected);
+      expect(withLines([...parseMarkdownSlices(source, { tablePieceSize })].flat()), `pieces of ${tablePieceSize}`).toEqual(expected);
     }
   });
 

@@ -1,7 +1,8 @@
 import { preprocess } from 'micromark';
 import type { Event, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
-import { BETWEEN_BLOCKS, expand, expandedSlices, isTable, tableSlices, topLevelBlocks } from './flow-blocks.js';
+import { BETWEEN_BLOCKS, expand, expandedSlices, isTable, ROWS_PER_SLICE, tableSlices, topLevelBlocks } from './flow-blocks.js';
 import type { MarkdownChunk } from './markdown-chunks.js';
+import { plainRowEvents } from './plain-table-row.js';
 
 /**
  * Characters of a big table read at a time (its head is read again before each piece): the first
@@ -114,6 +115,7 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
   let line = open.tableToken.start.line + lineEndings(text, open.tableToken.start.offset, from);
   const close: Event[] = [['exit', open.bodyToken, open.context], ['exit', open.tableToken, open.context]];
   for (;;) {
+    ({ carry, from, line } = yield* plainRows(text, open, { carry, from, line }));
     const cut = nextLineStart(text, Math.min(from + open.pieceSize, open.end), open.end);
     const blocks = topLevelBlocks(flowOf(parser, text, from, cut, line, open.head));
     // The head's own indentation, if any, reads as a block of its own before the table.
@@ -149,6 +151,45 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
     }
     return table[0]![1].end.offset;
   }
+}
+
+interface RowsAt {
+  /** The line ending before `from`: inside the table if another row follows. */
+  carry: Event[];
+  /** Start of the next line to read. */
+  from: number;
+  /** Its line number. */
+  line: number;
+}
+
+/**
+ * Reads the rows at `at.from` that `plainRowEvents` can write without micromark, yielding them
+ * ROWS_PER_SLICE at a time, and returns where the first other line starts (or the chunk ends).
+ */
+function* plainRows(text: string, open: OpenTable, at: RowsAt): Generator<Event[], RowsAt> {
+  let { carry, from, line } = at;
+  let slice: Event[] = [];
+  let rows = 0;
+  while (from < open.end) {
+    const end = lineEndBefore(text, nextLineStart(text, from, open.end));
+    const events = plainRowEvents(text, from, end, line, open.context);
+    if (!events) break;
+    for (const event of [...carry, ...events]) slice.push(event);
+    const after = { line, column: end - from + 1, offset: end, _index: 0, _bufferIndex: -1 };
+    open.tableToken.end = copy(after);
+    open.bodyToken.end = copy(after);
+    const next = nextLineStart(text, end, open.end);
+    const ending: Token = { type: 'lineEnding', start: copy(after), end: { line: line + 1, column: 1, offset: next, _index: 0, _bufferIndex: -1 } };
+    carry = next > end ? [['enter', ending, open.context], ['exit', ending, open.context]] : [];
+    if (next > end) line++;
+    from = next;
+    if (++rows % ROWS_PER_SLICE === 0) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
+  return { carry, from, line };
 }
 
 /** Each slice expanded when it is asked for: the first rows go out before the next are expanded. */
