@@ -18,8 +18,9 @@ const UNDICI_AS_USED = [
   "const Dispatcher = require('undici/lib/dispatcher/dispatcher.js');",
   // The one thing the index does besides exporting: give every dispatcher request(), connect() …
   // Of those, linkmedic needs connect(), which ProxyAgent tunnels with; request() and stream()
-  // alone would load the readable-stream body (~15 ms of every start).
+  // alone would load the readable-stream body (~15 ms of every start), so they say so if called.
   "Dispatcher.prototype.connect = require('undici/lib/api/api-connect.js');",
+  "for (const name of ['request', 'stream', 'pipeline', 'upgrade']) Dispatcher.prototype[name] = function () { throw new Error(`linkmedic's bundle leaves undici's ${name}() out: use dispatch() or fetch (scripts/bundle-common.ts)`); };",
   "const EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent.js');",
   "const { Headers } = require('undici/lib/web/fetch/headers.js');",
   "const fetchImpl = require('undici/lib/web/fetch/index.js').fetch;",
