@@ -1,5 +1,6 @@
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event } from 'micromark-util-types';
+import { writePlainChunks } from './plain-inline.js';
 
 /**
  * Table body rows expanded at once: a 10,000-row catalog table would otherwise hold ~250 MB of
@@ -57,19 +58,24 @@ export function tableSlices(table: Event[], inBody = false): Event[][] {
   return slices.filter((slice) => slice.length > 0);
 }
 
-/** Expands every level of nesting (content, then text) of a whole construct's events, in place. */
-export function expand(events: Event[]): Event[] {
-  while (!subtokenize(events)) {
+/**
+ * Expands every level of nesting (content, then text) of a whole construct's events, in place
+ * (`source`: the document the events point into). Before each of micromark's passes, one-line
+ * text that is plain but for inline links is written without it (`writePlainChunks`).
+ */
+export function expand(events: Event[], source: string): Event[] {
+  for (;;) {
+    writePlainChunks(events, source);
     // Each pass expands one more level of nesting.
+    if (subtokenize(events)) return events;
   }
-  return events;
 }
 
 /** A top-level block expanded a slice at a time (a table 32 rows at a time), each when it is asked for. */
-export function* expandedSlices(block: Event[]): Generator<Event[]> {
+export function* expandedSlices(block: Event[], source: string): Generator<Event[]> {
   if (!isTable(block)) {
-    yield expand(block);
+    yield expand(block, source);
     return;
   }
-  for (const slice of tableSlices(block)) yield expand(slice);
+  for (const slice of tableSlices(block)) yield expand(slice, source);
 }

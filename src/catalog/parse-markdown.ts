@@ -87,11 +87,11 @@ function expandContent(blocks: Event[][]): Event[][] {
   return blocks;
 }
 
-function* sliceBlocks(blocks: Event[][]): Generator<Event[]> {
+function* sliceBlocks(blocks: Event[][], source: string): Generator<Event[]> {
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     blocks[index] = [];
-    yield* expandedSlices(block);
+    yield* expandedSlices(block, source);
   }
 }
 
@@ -133,13 +133,13 @@ export function* parseMarkdownSlices(document: string, options: ParseOptions = {
     [index, parseEnd] = [next, ended];
   }
   for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
-  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks));
+  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks), text);
   while (index < chunks.length) {
     const chunk = chunks[index]!;
     // Only a chunk without containers may hold a table at the top level, and only a long one a big table.
     const rest = chunk.mayContain ? chunk : yield* streamTablePieces(parser, text, chunk, options.tablePieceSize);
     const [blocks, next, ended] = parseChunk(parser, text, chunks, index, rest);
-    yield* sliceBlocks(expandContent(blocks));
+    yield* sliceBlocks(expandContent(blocks), text);
     [index, parseEnd] = [next, ended];
   }
   return parseEnd;

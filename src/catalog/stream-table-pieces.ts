@@ -85,12 +85,12 @@ export function* streamTablePieces(parser: ParseContext, text: string, chunk: Ma
     const body = table ? bodyIndex(table) : -1;
     if (!table || body === -1) return rest;
 
-    for (const block of blocks.slice(0, at)) yield* expandedSlices(block);
+    for (const block of blocks.slice(0, at)) yield* expandedSlices(block, text);
     const tableToken = table[0]![1];
     const bodyToken = table[body]![1];
     const headStart = lineStart(text, tableToken.start.offset);
     const head = text.slice(headStart, lineStart(text, bodyToken.start.offset));
-    yield* expandEach(tableSlices(table.slice(0, -2)));
+    yield* expandEach(tableSlices(table.slice(0, -2)), text);
     const end = yield* streamRows(parser, text, { head, tableToken, bodyToken, context: table[0]![2], carry: blocks.slice(at + 1).flat(), from: cut, end: chunk.end, pieceSize });
     rest = { ...chunk, start: end, line: chunk.line + lineEndings(text, chunk.start, end), mayContain: false };
   }
@@ -137,13 +137,13 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
     open.tableToken.end = copy(table[0]![1].end);
     open.bodyToken.end = copy(table[body]![1].end);
     if (goesOn) {
-      yield* expandEach(tableSlices([...carry, ...rows], true));
+      yield* expandEach(tableSlices([...carry, ...rows], true), text);
       carry = blocks.slice(at + 1).flat();
       line += lineEndings(text, from, cut);
       from = cut;
       continue;
     }
-    yield* expandEach(tableSlices([...carry, ...rows, ...close], true));
+    yield* expandEach(tableSlices([...carry, ...rows, ...close], true), text);
     const after = blocks[at + 1];
     if (after && BETWEEN_BLOCKS.has(after[0]![1].type)) {
       yield after;
@@ -193,6 +193,6 @@ function* plainRows(text: string, open: OpenTable, at: RowsAt): Generator<Event[
 }
 
 /** Each slice expanded when it is asked for: the first rows go out before the next are expanded. */
-function* expandEach(slices: Event[][]): Generator<Event[]> {
-  for (const slice of slices) yield expand(slice);
+function* expandEach(slices: Event[][], source: string): Generator<Event[]> {
+  for (const slice of slices) yield expand(slice, source);
 }
