@@ -6,6 +6,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
 import { BETWEEN_BLOCKS, expandedSlices, isTable, topLevelBlocks } from './flow-blocks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
+import { writePlainChunks } from './plain-inline.js';
 import { streamTablePieces } from './stream-table-pieces.js';
 
 export interface ParseOptions {
@@ -81,9 +82,16 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
   return [topLevelBlocks(events), next, closed || chunk.end === text.length ? 'closed' : 'open'];
 }
 
-/** Expands every block but tables one level (tables are expanded a slice of rows at a time). */
-function expandContent(blocks: Event[][]): Event[][] {
-  for (const block of blocks) if (!isTable(block)) subtokenize(block);
+/**
+ * Expands every block but tables one level (tables are expanded a slice of rows at a time). Text
+ * a container's chunk already holds is written first where it can be (see `writePlainChunks`).
+ */
+function expandContent(blocks: Event[][], text: string): Event[][] {
+  for (const block of blocks) {
+    if (isTable(block)) continue;
+    writePlainChunks(block, text);
+    subtokenize(block);
+  }
   return blocks;
 }
 
@@ -133,13 +141,13 @@ export function* parseMarkdownSlices(document: string, options: ParseOptions = {
     [index, parseEnd] = [next, ended];
   }
   for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
-  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks), text);
+  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks, text), text);
   while (index < chunks.length) {
     const chunk = chunks[index]!;
     // Only a chunk without containers may hold a table at the top level, and only a long one a big table.
     const rest = chunk.mayContain ? chunk : yield* streamTablePieces(parser, text, chunk, options.tablePieceSize);
     const [blocks, next, ended] = parseChunk(parser, text, chunks, index, rest);
-    yield* sliceBlocks(expandContent(blocks), text);
+    yield* sliceBlocks(expandContent(blocks, text), text);
     [index, parseEnd] = [next, ended];
   }
   return parseEnd;

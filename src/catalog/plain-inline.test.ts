@@ -32,16 +32,28 @@ function bothWays(source: string): { micromark: string[]; written: string[]; chu
 const PLAIN = [
   'Name', 'Huatuo-26M: 中医问答数据集 (2023), v1.0 / 2.1GB', '[Paper](https://arxiv.org/abs/2305.09617)', 'Name - [code](https://c.example/r) and [paper](https://p.example/1)',
   '[a](https://a.example)[b](https://b.example)', '[x](https://u.example)!', 'wow!', 'a (b) c', 'x > y', '[下载链接](https://huggingface.co/datasets/shibing624/medical)',
+  '[[Paper]](https://arxiv.org/abs/2305.09617) [[Code]](https://github.com/o/r)', 'Med-PaLM 2: Towards QA [[Paper]](https://arxiv.org/pdf/2305.09617.pdf)',
+  'with *notes* about 0-0', '**bold text** x', '*a*', 'a *b* **c d** e', '医学对话数据 with *notes* about 0-0',
+  'https://mimic.mit.edu/docs/iii/', 'see https://x.example', 'see https://example.org/0-1 and https://a.example/x_y/z.html?q=1#f now', 'https://ftp.ncbi.nlm.nih.gov/pub/pmc/oa_bulk',
 ];
 /** Text left to micromark, each for a reason it must not get wrong. */
 const MARKUP = [
-  'see ![i](https://i.example/i.png)', '*x*', 'a_b_', '~~s~~', 'www.example.com', 'see https://x.example', 'a@b.example', 'a &amp; b', 'a \\* b', '`c`',
-  '[x]', '[[Paper]](https://p.example)', '[x](https://u.example "t")', '[x](<https://u.example>)', '[x](https://u.example/(1))', '[](https://u.example)',
+  'see ![i](https://i.example/i.png)', 'a_b_', '~~s~~', 'www.example.com', 'a@b.example', 'a &amp; b', 'a \\* b', '`c`',
+  '[x]', '[[a] b](https://p.example)', '[a [b]](https://p.example)', '[[a]](https://p.example) [a]', '[x](https://u.example "t")',
+  '*a *', 'a*b*', '*a*b', '***x***', '* a*', '**a*', '*a**', '*a* *', 'x *[a](https://u.example)*', '*a*.',
+  'see https://example.org/x.', '(https://e.org/x)', 'https://e.org/x)', 'https://localhost/x', 'https://a.example/x_', 'HTTPS://A.EXAMPLE', 'https://127.0.0.1:8080/x', 'x https://a_b.example/', '[x](<https://u.example>)', '[x](https://u.example/(1))', '[](https://u.example)',
   '[ x ](https://u.example)', '<b>bold</b>', 'x\u00a0', 'line one\nline two', 'trailing  ', '[x](https://u.example/a&b)', '[x] (https://u.example)',
 ];
 
+/** Bare URLs near the edges of what GFM takes: written here or not, the events must be micromark's. */
+const URLS = [
+  'https://127.0.0.5/datasets/1', 'https://x.y', 'https://a-b.example/', 'http://a.b.c.d/e/f/', 'https://x.example/a,b', 'https://x.example/a;b', 'https://x.example/?',
+  'https://x.example/#', 'https://x.example/a:b', 'https://xn--80ak6aa92e.com/', 'https://a.example/%20', 'https://-a.example/', 'https://a.example-/', 'https://a..b/',
+  'x https://a.example/b~c/d', 'https://a.example/b?c=d&e', 'https://a.example/(x', 'https://a.example/x]', 'https://1.2/', 'https://a.b/c.d.e/f',
+];
+
 describe('writePlainChunks', () => {
-  it.each([...PLAIN, ...MARKUP])('leaves micromark’s events as they are for %j in a paragraph, a list item, a heading and a cell', (text) => {
+  it.each([...PLAIN, ...MARKUP, ...URLS])('leaves micromark’s events as they are for %j in a paragraph, a list item, a heading and a cell', (text) => {
     for (const source of [`${text}\n`, `- ${text}\n- other\n`, `# ${text}\n`, `| A |\n|---|\n| ${text} |\n`, `> 1. ${text}\n`]) {
       const { micromark, written } = bothWays(source);
       expect(written, JSON.stringify(source)).toEqual(micromark);
@@ -75,8 +87,14 @@ describe('writePlainChunks', () => {
     expect(plain).toBeLessThan(chunks);
   });
 
-  it('leaves micromark’s events as they are for a reference whose label is defined (a definition changes nothing here)', () => {
-    const source = '- [Paper](https://p.example) [paper]\n\n[paper]: https://d.example\n';
-    expect(bothWays(source).written).toEqual(bothWays(source).micromark);
+  it.each([
+    ['- [Paper](https://p.example) [paper]\n\n[paper]: https://d.example\n', 0],
+    // A bracketed word that names a definition is a reference link, inside the outer label: left to micromark.
+    ['- [[Paper]](https://p.example)\n\n[paper]: https://d.example\n', 0],
+    ['- [[Code]](https://p.example)\n\n[paper]: https://d.example\n', 1],
+  ])('leaves micromark’s events as they are with definitions in the document (%j)', (source, plain) => {
+    const both = bothWays(source);
+    expect(both.written).toEqual(both.micromark);
+    expect(both.plain).toBe(plain);
   });
 });
