@@ -23,7 +23,7 @@ const RUN = /[^[\]*]+?(?=\[|\*|$|(?<= )https?:\/\/)/y;
 const EMPHASIS = /(\*\*?)([^*]+?)\1(?= |$)/y;
 
 /** Text micromark would give one `data` token, whatever it is next to. */
-export const isPlainText = (text: string): boolean => PLAIN.test(text) && !BARE_URL_START.test(text) && text.trim() === text;
+const isPlainText = (text: string): boolean => PLAIN.test(text) && !BARE_URL_START.test(text) && text.trim() === text;
 
 /** micromark's tokens for one line of text, written with its offsets, line and columns. */
 export class EventWriter {
@@ -64,8 +64,9 @@ export class EventWriter {
  * trailing whitespace) when it is runs of plain text (`isPlainText`), inline links whose label is
  * plain text (or one bracketed plain word that names no definition) and whose destination needs
  * no decoding, bare http(s) URLs and `*emphasized*` or `**strong**` plain text between spaces;
- * returns false, writing nothing, for anything else. Each run is one `data` token: micromark tries its constructs at some of the characters
- * (bare URLs and emails at letters) and gives back data, which it merges.
+ * returns false, writing nothing, for anything else. Each run is one `data` token: micromark tries
+ * its constructs at some of the characters (bare URLs and emails at letters) and gives back data,
+ * which it merges.
  */
 export function writePlainInline(out: EventWriter, source: string, from: number, to: number): boolean {
   const text = source.slice(from, to);
