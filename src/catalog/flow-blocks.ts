@@ -1,6 +1,6 @@
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event } from 'micromark-util-types';
-import { writePlainChunks } from './plain-inline.js';
+import { writePlainChunks } from './write-plain-chunks.js';
 
 /**
  * Table body rows expanded at once: a 10,000-row catalog table would otherwise hold ~250 MB of

@@ -6,7 +6,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
 import { BETWEEN_BLOCKS, expandedSlices, isTable, topLevelBlocks } from './flow-blocks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
-import { writePlainChunks } from './plain-inline.js';
+import { writePlainChunks } from './write-plain-chunks.js';
 import { streamTablePieces } from './stream-table-pieces.js';
 
 export interface ParseOptions {

@@ -1,5 +1,6 @@
 import type { Event, TokenizeContext } from 'micromark-util-types';
-import { EventWriter, writePlainInline } from './plain-inline.js';
+import { EventWriter } from './event-writer.js';
+import { writePlainInline } from './write-plain-inline.js';
 
 /**
  * micromark's expanded events for one body row of a GFM table, written here for a row simple

@@ -1,5 +1,5 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import type { Event, Point, Token, TokenizeContext, TokenType } from 'micromark-util-types';
+import type { EventWriter } from './event-writer.js';
 
 /**
  * Text that no inline construct can start in: no escapes, code, emphasis, strikethrough, brackets,
@@ -24,40 +24,6 @@ const EMPHASIS = /(\*\*?)([^*]+?)\1(?= |$)/y;
 
 /** Text micromark would give one `data` token, whatever it is next to. */
 const isPlainText = (text: string): boolean => PLAIN.test(text) && !BARE_URL_START.test(text) && text.trim() === text;
-
-/** micromark's tokens for one line of text, written with its offsets, line and columns. */
-export class EventWriter {
-  readonly events: Event[] = [];
-  /** `lineStart`: the offset of column 1 of `line`. */
-  /** The labels the document defines (normalized), if known: a `[[label]]` naming one is a reference. */
-  readonly defined: readonly string[] | undefined;
-
-  constructor(
-    private readonly line: number,
-    private readonly lineStart: number,
-    private readonly context: TokenizeContext,
-  ) {
-    this.defined = (context as Partial<TokenizeContext>).parser?.defined;
-  }
-
-  point(offset: number): Point {
-    return { line: this.line, column: offset - this.lineStart + 1, offset, _index: 0, _bufferIndex: -1 };
-  }
-
-  open(type: TokenType, from: number, to: number): Token {
-    const token: Token = { type, start: this.point(from), end: this.point(to) };
-    this.events.push(['enter', token, this.context]);
-    return token;
-  }
-
-  close(token: Token): void {
-    this.events.push(['exit', token, this.context]);
-  }
-
-  leaf(type: TokenType, from: number, to: number): void {
-    this.close(this.open(type, from, to));
-  }
-}
 
 /**
  * Writes micromark's expanded events for the text `source[from, to)` (one line, no leading or
@@ -153,30 +119,4 @@ function writeLink(out: EventWriter, from: number, to: number, labelLength: numb
   out.leaf('resourceMarker', to - 1, to);
   out.close(resource);
   out.close(link);
-}
-
-/**
- * Replaces, in place, each one-line `chunkText` of `events` (text micromark has not tokenized yet)
- * that `writePlainInline` can write with those events: what micromark's next expansion pass would
- * put there. Paragraphs, list items, headings and table cells of catalogs are mostly such text.
- */
-export function writePlainChunks(events: Event[], source: string): void {
-  let written: Event[] | undefined;
-  for (let index = 0; index < events.length; index++) {
-    const [kind, token, context] = events[index]!;
-    if (kind === 'enter' && token.type === 'chunkText' && token.contentType === 'text' && !token.previous && !token.next && events[index + 1]?.[1] === token) {
-      const out = new EventWriter(token.start.line, token.start.offset - token.start.column + 1, context);
-      if (writePlainInline(out, source, token.start.offset, token.end.offset)) {
-        written ??= events.slice(0, index);
-        for (const event of out.events) written.push(event);
-        index++;
-        continue;
-      }
-    }
-    written?.push(events[index]!);
-  }
-  if (written) {
-    events.length = 0;
-    for (const event of written) events.push(event);
-  }
 }

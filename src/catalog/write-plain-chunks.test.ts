@@ -5,7 +5,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event } from 'micromark-util-types';
 import { describe, expect, it } from 'vitest';
-import { writePlainChunks } from './plain-inline.js';
+import { writePlainChunks } from './write-plain-chunks.js';
 
 const parser = () => parse({ extensions: [gfmAutolinkLiteral(), gfmTable(), gfmStrikethrough()] });
 const shape = (events: readonly Event[]) =>
