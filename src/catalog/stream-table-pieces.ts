@@ -171,15 +171,16 @@ function* plainRows(text: string, open: OpenTable, at: RowsAt): Generator<Event[
   let slice: Event[] = [];
   let rows = 0;
   while (from < open.end) {
-    const end = lineEndBefore(text, nextLineStart(text, from, open.end));
+    const next = nextLineStart(text, from, open.end);
+    const end = lineEndBefore(text, next);
     const events = plainRowEvents(text, from, end, line, open.context);
     if (!events) break;
-    for (const event of [...carry, ...events]) slice.push(event);
-    const after = { line, column: end - from + 1, offset: end, _index: 0, _bufferIndex: -1 };
+    slice.push(...carry, ...events);
+    // The row's end is where the table now ends, and where its line ending starts.
+    const after = events[0]![1].end;
     open.tableToken.end = copy(after);
     open.bodyToken.end = copy(after);
-    const next = nextLineStart(text, end, open.end);
-    const ending: Token = { type: 'lineEnding', start: copy(after), end: { line: line + 1, column: 1, offset: next, _index: 0, _bufferIndex: -1 } };
+    const ending: Token = { type: 'lineEnding', start: copy(after), end: { ...after, line: line + 1, column: 1, offset: next } };
     carry = next > end ? [['enter', ending, open.context], ['exit', ending, open.context]] : [];
     if (next > end) line++;
     from = next;
