@@ -27,6 +27,22 @@ describe('markdownChunks', () => {
   });
 
   it.each([
+    { name: 'after a heading and a blank line, up to a paragraph', text: '# H\n\n- a\n- b\n\nP\n', chunks: ['# H\n\n', '- a\n- b\n\n', 'P\n'], lists: [false, true, false] },
+    { name: 'right after a heading, up to the next heading', text: '# H\n* a\n# I\n- b\n', chunks: ['# H\n', '* a\n', '# I\n', '- b\n'], lists: [false, true, false, true] },
+    { name: 'after a paragraph, which it interrupts (not cut)', text: 'p\n- a\n', chunks: ['p\n- a\n'], lists: [false] },
+    { name: 'after a table and a blank line', text: '| a |\n|---|\n\n- a\n', chunks: ['| a |\n|---|\n\n', '- a\n'], lists: [false, true] },
+    { name: 'after another list (it may go on: then cut by size only)', text: '- a\n\n- b\n\nc\n', chunks: ['- a\n\n- b\n\nc\n'], lists: [false] },
+    { name: 'after a block quote (it may go on)', text: '> a\n\n- b\n', chunks: ['> a\n\n- b\n'], lists: [false] },
+    { name: 'with a lazy line', text: '# H\n\n- a\nlazy\n\nc\n', chunks: ['# H\n\n', '- a\nlazy\n\nc\n'], lists: [false, false] },
+    { name: 'with a nested item', text: '# H\n\n- a\n  - b\n\nc\n', chunks: ['# H\n\n', '- a\n  - b\n\nc\n'], lists: [false, false] },
+    { name: 'of items whose text may open a block', text: '# H\n\n- ```\n- a\n', chunks: ['# H\n\n- ```\n- a\n'], lists: [false] },
+    { name: 'with a definition', text: '# H\n\n- [a]: /u\n', chunks: ['# H\n\n', '- [a]: /u\n'], lists: [false, false] },
+  ])('makes a list of simple items a chunk of its own whatever the size: $name', ({ text, chunks, lists }) => {
+    expect(cuts(text, 1e9)).toEqual(chunks);
+    expect(markdownChunks(text, 1e9).map((chunk) => chunk.list)).toEqual(lists);
+  });
+
+  it.each([
     { text: 'a\n\n[x]: /u\n', mayDefine: [false, true], mayContain: [false, false] },
     { text: 'a\n\nb [x]:\n\nc\n', mayDefine: [false, true, false], mayContain: [false, false, false] },
     { text: 'a\n\nb\n  > q\n\nc\n   1) x\n\nd\n-\n', mayDefine: [false, false, false, false], mayContain: [false, true, true, true] },

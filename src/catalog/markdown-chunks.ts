@@ -10,6 +10,13 @@ export interface MarkdownChunk {
   mayDefine: boolean;
   /** Whether a line of the chunk may open a block quote or a list item (else no container is ever open). */
   mayContain: boolean;
+  /**
+   * Whether the chunk is one list and nothing else: it starts, after a block no container holds,
+   * with a line `SIMPLE_ITEM` matches, every line up to its blank lines at the end does too, and
+   * nothing can run past its end; it has no `]:`, so it defines nothing. `plainListEvents` may write
+   * it without micromark.
+   */
+  list: boolean;
 }
 
 /**
@@ -28,12 +35,24 @@ const CONTINUING_START = /^[ \t>*+\-0-9\uFEFF]/;
 /** A block quote or list item marker, after any indentation. */
 const CONTAINER_START = /^[ \t]*(?:>|[*+-](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$))/m;
 const BLANK = /^[ \t]*$/;
+/** An ATX heading: one line, and no container or paragraph goes on past it. */
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+/**
+ * A one-line list item whose text opens no other block: not a nested list or block quote, not
+ * indented code, no fence or HTML that could run on (what the text holds is checked when written).
+ */
+export const SIMPLE_ITEM = /^[-*+] (?![\t >`~<]|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$))\S/;
 
 /**
  * Cuts a document into chunks of about `size` characters, only where a parse of everything before
  * the cut leaves nothing open in a whole-document parse: after a blank line, before an unindented
  * line that cannot continue a container. A fenced code or HTML block may still run across such a
  * cut; the parser checks for that (see `contentEnd`) and joins the chunk with the next one.
+ *
+ * A list of `SIMPLE_ITEM` lines is a chunk of its own whatever its size (see `list`): it is cut
+ * before when the block before it is one no container holds (it started after a blank line with
+ * a line that cannot continue one, or is a heading, and no line of it could open one), and after
+ * where it ends (a blank line then a line that cannot continue it, or a heading).
  */
 export function markdownChunks(text: string, size: number): MarkdownChunk[] {
   const chunks: MarkdownChunk[] = [];
@@ -41,23 +60,48 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
   let startLine = 1;
   let line = 1;
   let lineStart = 0;
-  let previousBlank = false;
+  let previousBlank = true;
+  let previousHeading = false;
   let contentEnd = 0;
+  /** Whether no container holds the last non-blank line's block. */
+  let topLevel = true;
+  /** Whether the chunk so far is one list of simple items, then blank lines. */
+  let list = false;
+  let marker = -1;
   const cut = (end: number): void => {
     const slice = text.slice(start, end);
-    chunks.push({ start, end, line: startLine, contentEnd, mayDefine: slice.includes(']:'), mayContain: CONTAINER_START.test(slice) });
+    const mayDefine = slice.includes(']:');
+    chunks.push({ start, end, line: startLine, contentEnd, mayDefine, mayContain: CONTAINER_START.test(slice), list: list && !mayDefine });
   };
   while (lineStart < text.length) {
     let lineEnd = lineStart;
     while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-    const blank = BLANK.test(text.slice(lineStart, lineEnd));
-    if (previousBlank && !blank && lineStart - start >= size && !CONTINUING_START.test(text.slice(lineStart, lineStart + 1))) {
-      cut(lineStart);
-      start = lineStart;
-      startLine = line;
+    const content = text.slice(lineStart, lineEnd);
+    const blank = BLANK.test(content);
+    if (!blank) {
+      const continuing = CONTINUING_START.test(content);
+      const heading = HEADING.test(content);
+      const item = SIMPLE_ITEM.test(content);
+      const listEnds = list && (heading || (previousBlank && !continuing));
+      const listStarts = item && topLevel && (previousBlank || previousHeading);
+      if (lineStart > start && (listEnds || listStarts || (previousBlank && !continuing && lineStart - start >= size))) {
+        cut(lineStart);
+        start = lineStart;
+        startLine = line;
+        list = false;
+      }
+      if (lineStart === start) {
+        list = item && topLevel && (previousBlank || previousHeading);
+        marker = text.charCodeAt(lineStart);
+      } else if (list && (previousBlank || !item || text.charCodeAt(lineStart) !== marker)) {
+        list = false;
+      }
+      if (heading || (previousBlank && !continuing)) topLevel = true;
+      else if (continuing) topLevel = false;
+      previousHeading = heading;
+      contentEnd = lineEnd;
     }
-    if (!blank) contentEnd = lineEnd;
     previousBlank = blank;
     lineStart = next;
     line++;

@@ -6,6 +6,7 @@ import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
 import { BETWEEN_BLOCKS, expandedSlices, isTable, topLevelBlocks } from './flow-blocks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
+import { plainListEvents } from './plain-list-events.js';
 import { writePlainChunks } from './write-plain-chunks.js';
 import { streamTablePieces } from './stream-table-pieces.js';
 
@@ -59,12 +60,19 @@ function flowEvents(parser: ParseContext, text: string, chunk: MarkdownChunk): E
   return events;
 }
 
+/** A chunk that is one list (see `MarkdownChunk.list`), written without micromark where it can be. */
+function listBlocks(parser: ParseContext, text: string, chunk: MarkdownChunk): Event[][] {
+  const events = plainListEvents(text, chunk, parser.flow({ line: chunk.line, column: 1, offset: chunk.start }));
+  return topLevelBlocks(events ?? flowEvents(parser, text, chunk));
+}
+
 /**
  * The top-level blocks of the chunk at `index`, at the flow level; the chunk is joined with the
  * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
  * `first`: what is left of the chunk at `index` (after tables streamed in pieces).
  */
 function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number, first = chunks[index]!): [Event[][], number, ParseEnd] {
+  if (first.list) return [listBlocks(parser, text, first), index + 1, 'closed'];
   let chunk = first;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
@@ -113,9 +121,11 @@ function* sliceBlocks(blocks: Event[][], source: string): Generator<Event[]> {
  * spliced into one array for the whole document; a 10 MB file took minutes) and holds every token
  * at once. Here the document is cut into chunks that micromark parses the same way on their own
  * (see `markdownChunks`), with one parser so that definitions are shared, and each top-level block
- * (a big table 32 rows at a time) is expanded on its own. A big table, which no blank line cuts, is
- * also read a piece at a time once every definition is known (`streamTablePieces`). The events are the same, in
- * the same order (checked against the whole-document result over the test corpus).
+ * (a big table 32 rows at a time) is expanded on its own. A table, which no blank line cuts, is
+ * also read a piece at a time once every definition is known (`streamTablePieces`), and its plain
+ * rows are written without micromark; so is a chunk that is one list of plain one-line items
+ * (`plainListEvents`). The events are the same, in the same order (checked against the
+ * whole-document result over the test corpus).
  *
  * Text is expanded only once every chunk that may hold a definition has been read to the flow
  * level (where micromark registers definitions), so a reference may come before its definition,
@@ -132,16 +142,24 @@ export function* parseMarkdownSlices(document: string, options: ParseOptions = {
   const { start = 0, end = text.length } = options.range ?? {};
   const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE).filter((chunk) => chunk.start >= start && chunk.start < end);
   const lastDefining = chunks.findLastIndex((chunk) => chunk.mayDefine);
-  const waiting: Event[][][] = [];
+  const waiting: Array<Event[][] | MarkdownChunk> = [];
   let index = 0;
   let parseEnd: ParseEnd = 'closed';
   while (index <= lastDefining) {
+    const chunk = chunks[index]!;
+    if (chunk.list) {
+      // A list defines nothing; it is written once every label is known (`[[Paper]]` may name one).
+      waiting.push(chunk);
+      [index, parseEnd] = [index + 1, 'closed'];
+      continue;
+    }
     const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
     waiting.push(blocks);
     [index, parseEnd] = [next, ended];
   }
-  for (const label of options.beforeText?.(waiting.flat()) ?? []) parser.defined.push(label);
-  for (const blocks of waiting.splice(0)) yield* sliceBlocks(expandContent(blocks, text), text);
+  const defining = waiting.filter((entry) => Array.isArray(entry));
+  for (const label of options.beforeText?.(defining.flat()) ?? []) parser.defined.push(label);
+  for (const entry of waiting.splice(0)) yield* sliceBlocks(expandContent(Array.isArray(entry) ? entry : listBlocks(parser, text, entry), text), text);
   while (index < chunks.length) {
     const chunk = chunks[index]!;
     // Only a chunk without containers may hold a table at the top level, and only a long one a big table.

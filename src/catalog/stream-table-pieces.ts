@@ -5,9 +5,9 @@ import type { MarkdownChunk } from './markdown-chunks.js';
 import { plainRowEvents } from './plain-table-row.js';
 
 /**
- * Characters of a big table read at a time (its head is read again before each piece): the first
- * rows of a 1,000-row table are checked after 4 KB is parsed, not 60 KB, and a 10,000-row table's
- * tokens never all live at once.
+ * Characters of a table read at a time by micromark after its first body row, where rows are not
+ * plain (its head is read again before each piece): a 10,000-row table's tokens never all live at
+ * once.
  */
 export const TABLE_PIECE_SIZE = 4 * 1024;
 
@@ -19,6 +19,25 @@ function nextLineStart(text: string, offset: number, end: number): number {
     if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
   }
   return end;
+}
+
+/** A line that may be a GFM delimiter row (`| --- | :-: |`): only pipes, colons, dashes and spaces. */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-[ \t|:-]*$/;
+const BLANK_LINE = /^[ \t]*(?:[\r\n]|$)/y;
+
+/**
+ * Start of the line after the first body row of what may be the first table in `text[from, end)`
+ * (the line after a delimiter row with a pipe), or -1 if no line looks like a delimiter row. Only
+ * where to cut the first piece: micromark decides what is a table.
+ */
+function afterFirstRow(text: string, from: number, end: number): number {
+  for (let start = from; start < end; ) {
+    const next = nextLineStart(text, start, end);
+    const line = text.slice(start, lineEndBefore(text, next));
+    if (line.includes('|') && DELIMITER_ROW.test(line)) return nextLineStart(text, next, end);
+    start = next;
+  }
+  return -1;
 }
 
 /** Start of the line `offset` is in. */
@@ -64,10 +83,12 @@ const bodyIndex = (table: readonly Event[]): number => table.findIndex(([kind, t
 const copy = (point: Point): Point => ({ ...point });
 
 /**
- * Streams the big tables that a long, container-free chunk runs into, a piece at a time: yields
+ * Streams the tables that a container-free chunk runs into, a piece at a time: yields
  * expanded slices (the same events, in the same order, as the chunk parsed whole) and returns the
- * rest of the chunk, from the line after the last such table, for the ordinary parse. A chunk
- * whose first piece does not end inside a table is returned untouched.
+ * rest of the chunk, from the line after the last such table, for the ordinary parse. The first
+ * piece ends after the first body row of the first table (found by its delimiter row), so that
+ * plain rows are read by `plainRowEvents` from the second on. A chunk with no delimiter row, or
+ * whose first piece does not end inside a table, is returned untouched.
  *
  * micromark reads each body row on its own, as a row for as long as the rows before it are a table
  * (`tokenizeTable` looks only at the last token before the line), and resolves each row's cells from
@@ -77,7 +98,8 @@ const copy = (point: Point): Point => ({ ...point });
 export function* streamTablePieces(parser: ParseContext, text: string, chunk: MarkdownChunk, pieceSize = TABLE_PIECE_SIZE): Generator<Event[], MarkdownChunk> {
   let rest = chunk;
   for (;;) {
-    const cut = nextLineStart(text, Math.min(rest.start + pieceSize, chunk.end), chunk.end);
+    const first = afterFirstRow(text, rest.start, chunk.end);
+    const cut = first === -1 ? chunk.end : first;
     if (cut >= chunk.end) return rest;
     const blocks = topLevelBlocks(flowOf(parser, text, rest.start, cut, rest.line));
     const at = openTableAtEnd(blocks, lineEndBefore(text, cut));
@@ -116,6 +138,13 @@ function* streamRows(parser: ParseContext, text: string, open: OpenTable): Gener
   const close: Event[] = [['exit', open.bodyToken, open.context], ['exit', open.tableToken, open.context]];
   for (;;) {
     ({ carry, from, line } = yield* plainRows(text, open, { carry, from, line }));
+    BLANK_LINE.lastIndex = from;
+    if (from >= open.end || BLANK_LINE.test(text)) {
+      // A blank line (or the end) ends the table: the last row's line ending is outside it.
+      yield close;
+      if (carry.length > 0) yield carry;
+      return from;
+    }
     const cut = nextLineStart(text, Math.min(from + open.pieceSize, open.end), open.end);
     const blocks = topLevelBlocks(flowOf(parser, text, from, cut, line, open.head));
     // The head's own indentation, if any, reads as a block of its own before the table.
