@@ -23,6 +23,12 @@ export class LineIndex {
   position(offset: number): { line: number; column: number } {
     const line = this.lineOf(offset);
     const lineStart = this.starts[line - 1]!;
-    return { line, column: [...this.source.slice(lineStart, offset)].length + 1 };
+    // Characters, as `[...text].length` counts them: a surrogate pair is one.
+    let column = offset - lineStart + 1;
+    for (let index = lineStart + 1; index < offset; index++) {
+      const code = this.source.charCodeAt(index);
+      if (code >= 0xdc00 && code <= 0xdfff && (this.source.charCodeAt(index - 1) & 0xfc00) === 0xd800) column--;
+    }
+    return { line, column };
   }
 }

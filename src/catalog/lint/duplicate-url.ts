@@ -1,9 +1,10 @@
+import { parseUrlParts, type UrlParts } from '../../metadata/parse-url-parts.js';
 import type { LinkOccurrence } from '../link-occurrence.js';
 import type { LintRule } from './lint-input.js';
 import { findingAt } from './lint-input.js';
 
 /** Same resource for a reader: host case, a trailing slash and the fragment do not matter. */
-function sameResourceKey(parsed: URL | null): string | undefined {
+function sameResourceKey(parsed: UrlParts | null): string | undefined {
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return undefined;
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.hostname.toLowerCase().replace(/^www\./, '')}${path}${parsed.search}`;
@@ -15,11 +16,11 @@ function sameResourceKey(parsed: URL | null): string | undefined {
  * (a project's dataset row and its model row share a repository), so those are not compared, nor
  * are images (badges) and links outside any entry.
  */
-export const duplicateUrl: LintRule = ({ occurrences, parseUrl }) => {
+export const duplicateUrl: LintRule = ({ occurrences }) => {
   const firstByKey = new Map<string, LinkOccurrence>();
   return occurrences.flatMap((occurrence) => {
     if (occurrence.kind === 'image' || occurrence.html?.tag === 'img' || !occurrence.entry) return [];
-    const resource = sameResourceKey(parseUrl(occurrence.url));
+    const resource = sameResourceKey(parseUrlParts(occurrence.url));
     if (!resource) return [];
     const key = `${occurrence.section.join('\u0000')}\u0000${resource}`;
     const first = firstByKey.get(key);

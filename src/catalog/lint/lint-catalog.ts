@@ -24,17 +24,7 @@ const RULES: readonly LintRule[] = [
   unusedDefinition,
 ];
 
-function memoizedParse(): (url: string) => URL | null {
-  const parsed = new Map<string, URL | null>();
-  return (url) => {
-    let found = parsed.get(url);
-    if (found === undefined) parsed.set(url, (found = URL.parse(url)));
-    return found;
-  };
-}
-
 /** Every lint rule over one document, findings in source order. */
-export function lintCatalog(input: Omit<LintInput, 'parseUrl'>): LintFinding[] {
-  const withParse: LintInput = { ...input, parseUrl: memoizedParse() };
-  return RULES.flatMap((rule) => rule(withParse)).sort((a, b) => a.line - b.line || a.column - b.column);
+export function lintCatalog(input: LintInput): LintFinding[] {
+  return RULES.flatMap((rule) => rule(input)).sort((a, b) => a.line - b.line || a.column - b.column);
 }

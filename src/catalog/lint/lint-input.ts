@@ -15,8 +15,6 @@ export interface LintInput {
   occurrences: readonly LinkOccurrence[];
   dropped: readonly DroppedLink[];
   unused: readonly Definition[];
-  /** `URL.parse`, once per distinct URL of the document (several rules read the same links). */
-  parseUrl: (url: string) => URL | null;
 }
 
 export type LintRule = (input: LintInput) => LintFinding[];
