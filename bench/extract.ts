@@ -1,7 +1,7 @@
 /**
  * `npm run bench:extract`: how fast link extraction is, beside peers on the same input.
  * Prints milliseconds, MB/s and how many links each found (exactness differs, so counts differ),
- * the parallel extraction (workers, from the built dist/), then whole processes as a user starts them: `linkmedic extract` on a 200 KB catalog (built dist/)
+ * then whole processes as a user starts them: `linkmedic extract` on a 200 KB catalog (built dist/)
  * beside `cmark-gfm` on the same file, with the module-loading floor and the cold extraction alone.
  * Targets (issue 10, 2 cores): `linkmedic extract` on a 200 KB list <= 0.4 s; >= 3 MB/s on 10 MB.
  */
@@ -103,9 +103,8 @@ function processMs(command: string, args: string[], runs = 5): number {
   );
 }
 
-// dist/ must be current: the parallel extraction's workers and the whole processes run it.
-execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-const { extractMarkdownInParallel } = (await import(path.join(root, 'dist/catalog/extract-markdown-in-parallel.js'))) as typeof import('../src/catalog/extract-markdown-in-parallel.js');
+// dist/ must be current: the whole processes run the bundle (dist/bundle/) and the compiled module (dist/catalog/).
+execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 
 const directory = mkdtempSync(path.join(tmpdir(), 'linkmedic-bench-'));
 const catalogText = readFileSync(BUNDLED_CATALOG, 'utf8');
@@ -135,12 +134,6 @@ const tableText = ['| Name | Link |', '| --- | --- |', ...Array.from({ length: 1
 const tableFirst = firstBatch(tableText, 'table.md');
 const tableAll = time(() => extractMarkdown(tableText, 'table.md').occurrences.length);
 rows.push(['linkmedic, one 10,000-row table: first batch / all', '-', '-', `${(tableFirst.ms / 1000).toFixed(3)} / ${(tableAll.ms / 1000).toFixed(2)}`, '-', `${tableFirst.links} / ${tableAll.links}`]);
-for (const workers of [2]) {
-  const start = performance.now();
-  const { occurrences } = await extractMarkdownInParallel(bigText, bigFile, { workers });
-  const seconds = (performance.now() - start) / 1000;
-  rows.push([`linkmedic, ${workers} workers (exact)`, '-', '-', seconds.toFixed(2), (megabytes / seconds).toFixed(2), String(occurrences.length)]);
-}
 
 printTable(['extractor', 'catalog ms (median, warm)', 'catalog links', '10 MB s', '10 MB MB/s', '10 MB links'], rows);
 console.log(`\nlarge file: ${megabytes.toFixed(1)} MB; target: >= 3 MB/s (issue 10)`);

@@ -28,11 +28,7 @@ export async function buildCli(outdir: string = CLI_BUNDLE_DIR): Promise<Metafil
   rmSync(path.resolve(ROOT, outdir), { recursive: true, force: true });
   const result = await build({
     ...BUNDLE_BASE,
-    entryPoints: {
-      main: 'src/cli/main.ts',
-      // extractMarkdownInParallel starts it as ./collect/collect-markdown-worker.js beside itself.
-      'collect/collect-markdown-worker': 'src/catalog/collect/collect-markdown-worker.ts',
-    },
+    entryPoints: { main: 'src/cli/main.ts' },
     outdir,
     splitting: true,
     external: EXTERNAL,

@@ -122,31 +122,3 @@ describe('parseMarkdownSlices, with the document cut wherever it may be', () => 
     expect(differing.map((source) => source.slice(0, 80))).toEqual([]);
   }, 300_000);
 });
-
-describe('parseMarkdownSlices over ranges of a document', () => {
-  /** Parses `source` in two ranges cut at `cut`, each told the other's labels, as parallel workers are. */
-  function inTwoRanges(source: string, cut: number) {
-    const labels = [...source.matchAll(/^\[([^\]]+)\]:/gm)].map((match) => match[1]!.toUpperCase());
-    const parts = [{ start: 0, end: cut }, { start: cut, end: source.length }].map((range) => {
-      const slices = parseMarkdownSlices(source, { chunkSize: 1, range, beforeText: () => labels });
-      const events: Event[] = [];
-      for (let step = slices.next(); ; step = slices.next()) {
-        if (step.done) return { events, end: step.value };
-        events.push(...step.value);
-      }
-    });
-    return { events: parts.flatMap((part) => part.events), ends: parts.map((part) => part.end) };
-  }
-
-  it('yields the whole document’s events when the ranges are parsed apart, labels shared', () => {
-    const source = '[a] and [b][]\n\n# h\n\n[b]: /2\n\n| t |\n|---|\n| [a] |\n\n[a]: /1\n';
-    const { events, ends } = inTwoRanges(source, source.indexOf('# h'));
-    expect(shape(events)).toEqual(shape(whole(source)));
-    expect(ends).toEqual(['closed', 'closed']);
-  });
-
-  it('ends open when a block runs past the end of the range', () => {
-    const source = '```\n\nx\n\ny\n```\n\nz\n';
-    expect(inTwoRanges(source, source.indexOf('x')).ends).toEqual(['open', 'closed']);
-  });
-});

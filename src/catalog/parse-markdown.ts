@@ -14,26 +14,13 @@ export interface ParseOptions {
   /** Characters per chunk (see `markdownChunks`). */
   chunkSize?: number;
   /**
-   * Only the chunks that start in `[start, end)`: one piece of a document parsed in pieces, each
-   * cut at a chunk start (`markdownChunks` with the same `chunkSize`).
-   */
-  range?: { start: number; end: number };
-  /**
    * Called once, before the first slice, with the flow-level events of every top-level block that
-   * may hold a link reference definition (definitions are whole at that level). Returns the labels
-   * (normalized identifiers) defined in the document's other pieces, if it is parsed in pieces.
+   * may hold a link reference definition (definitions are whole at that level).
    */
-  beforeText?: (blocks: readonly Event[][]) => Iterable<string> | void;
+  beforeText?: (blocks: readonly Event[][]) => void;
   /** Characters of a big table read at a time (see `streamTablePieces`). */
   tablePieceSize?: number;
 }
-
-/** How a parse ends. */
-export type ParseEnd =
-  /** At the end of the document, or with every block closed before the end of its range. */
-  | 'closed'
-  /** A block (a fence, an HTML block) runs past the end of the range: the next range was cut inside it. */
-  | 'open';
 
 /** Whether every block of the chunk ended before its trailing blank lines (no fence or HTML block runs on). */
 function endsClosed(events: readonly Event[], chunk: MarkdownChunk): boolean {
@@ -71,8 +58,8 @@ function listBlocks(parser: ParseContext, text: string, chunk: MarkdownChunk): E
  * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
  * `first`: what is left of the chunk at `index` (after tables streamed in pieces).
  */
-function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number, first = chunks[index]!): [Event[][], number, ParseEnd] {
-  if (first.list) return [listBlocks(parser, text, first), index + 1, 'closed'];
+function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number, first = chunks[index]!): [Event[][], number] {
+  if (first.list) return [listBlocks(parser, text, first), index + 1];
   let chunk = first;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
@@ -87,7 +74,7 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
     events = flowEvents(parser, text, chunk);
     closed = endsClosed(events, chunk);
   }
-  return [topLevelBlocks(events), next, closed || chunk.end === text.length ? 'closed' : 'open'];
+  return [topLevelBlocks(events), next];
 }
 
 /**
@@ -135,38 +122,34 @@ function* sliceBlocks(blocks: Event[][], source: string): Generator<Event[]> {
  * nearly all of it; one without definitions yields as it goes. No construct spans two slices, so
  * a consumer may forget a slice once it has read it.
  */
-export function* parseMarkdownSlices(document: string, options: ParseOptions = {}): Generator<Event[], ParseEnd> {
+export function* parseMarkdownSlices(document: string, options: ParseOptions = {}): Generator<Event[]> {
   // micromark drops a byte order mark and counts offsets from after it.
   const text = document.startsWith('\uFEFF') ? document.slice(1) : document;
   const parser = parse({ extensions: [gfmAutolinkLiteral(), gfmTable(), gfmStrikethrough()] });
-  const { start = 0, end = text.length } = options.range ?? {};
-  const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE).filter((chunk) => chunk.start >= start && chunk.start < end);
+  const chunks = markdownChunks(text, options.chunkSize ?? CHUNK_SIZE);
   const lastDefining = chunks.findLastIndex((chunk) => chunk.mayDefine);
   const waiting: Array<Event[][] | MarkdownChunk> = [];
   let index = 0;
-  let parseEnd: ParseEnd = 'closed';
   while (index <= lastDefining) {
     const chunk = chunks[index]!;
     if (chunk.list) {
       // A list defines nothing; it is written once every label is known (`[[Paper]]` may name one).
       waiting.push(chunk);
-      [index, parseEnd] = [index + 1, 'closed'];
+      index++;
       continue;
     }
-    const [blocks, next, ended] = parseChunk(parser, text, chunks, index);
+    const [blocks, next] = parseChunk(parser, text, chunks, index);
     waiting.push(blocks);
-    [index, parseEnd] = [next, ended];
+    index = next;
   }
-  const defining = waiting.filter((entry) => Array.isArray(entry));
-  for (const label of options.beforeText?.(defining.flat()) ?? []) parser.defined.push(label);
+  options.beforeText?.(waiting.filter((entry) => Array.isArray(entry)).flat());
   for (const entry of waiting.splice(0)) yield* sliceBlocks(expandContent(Array.isArray(entry) ? entry : listBlocks(parser, text, entry), text), text);
   while (index < chunks.length) {
     const chunk = chunks[index]!;
-    // Only a chunk without containers may hold a table at the top level, and only a long one a big table.
+    // Only a chunk without containers may hold a table at the top level.
     const rest = chunk.mayContain ? chunk : yield* streamTablePieces(parser, text, chunk, options.tablePieceSize);
-    const [blocks, next, ended] = parseChunk(parser, text, chunks, index, rest);
+    const [blocks, next] = parseChunk(parser, text, chunks, index, rest);
     yield* sliceBlocks(expandContent(blocks, text), text);
-    [index, parseEnd] = [next, ended];
+    index = next;
   }
-  return parseEnd;
 }

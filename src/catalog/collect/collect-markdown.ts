@@ -1,21 +1,11 @@
 import type { Event } from 'micromark-util-types';
-import { parseMarkdownSlices, type ParseEnd } from '../parse-markdown.js';
+import { parseMarkdownSlices } from '../parse-markdown.js';
 import { collectDefinitions } from './collect-definitions.js';
 import { collectHeadings } from './collect-headings.js';
 import { collectLinks } from './collect-links.js';
 import { collectListItems } from './collect-list-items.js';
 import { collectTables } from './collect-tables.js';
-import type { Collector, Definition, MarkdownModel } from './markdown-model.js';
-
-export interface CollectOptions {
-  /** Only the chunks that start in `[start, end)` (see `parseMarkdownSlices`). */
-  range?: { start: number; end: number };
-  /**
-   * For a document collected in pieces: given this piece's definitions (read before any text),
-   * returns the labels (normalized identifiers) defined anywhere in the document.
-   */
-  definedElsewhere?: (definitions: readonly Definition[]) => Iterable<string>;
-}
+import type { Collector, MarkdownModel } from './markdown-model.js';
 
 /** Feeds each event to the collectors that read its token type (most events, `data`, go to none). */
 function feeder(collectors: readonly Collector[]): (events: readonly Event[]) => void {
@@ -35,7 +25,7 @@ function feeder(collectors: readonly Collector[]): (events: readonly Event[]) =>
  * `model`. Yields after each slice: what a slice adds is complete (no link, cell or list item spans
  * two slices), and every definition is in the model before the first slice.
  */
-export function* collectMarkdown(source: string, model: MarkdownModel, options: CollectOptions = {}): Generator<void, ParseEnd> {
+export function* collectMarkdown(source: string, model: MarkdownModel): Generator<void> {
   const feedDefinitions = feeder([collectDefinitions(source, model.definitions)]);
   const feed = feeder([
     collectLinks(source, model.links),
@@ -43,14 +33,8 @@ export function* collectMarkdown(source: string, model: MarkdownModel, options: 
     collectTables(source, model.tables),
     collectListItems(source, model.listItems),
   ]);
-  const beforeText = (blocks: readonly Event[][]): Iterable<string> | void => {
-    blocks.forEach(feedDefinitions);
-    return options.definedElsewhere?.(model.definitions);
-  };
-  const slices = parseMarkdownSlices(source, { beforeText, ...(options.range && { range: options.range }) });
-  for (let step = slices.next(); ; step = slices.next()) {
-    if (step.done) return step.value;
-    feed(step.value);
+  for (const slice of parseMarkdownSlices(source, { beforeText: (blocks) => blocks.forEach(feedDefinitions) })) {
+    feed(slice);
     yield;
   }
 }
