@@ -63,6 +63,11 @@ export const BUNDLE_BASE = {
   banner: { js: ESM_BANNER },
   plugins: [slimDependencies],
   legalComments: 'eof',
+  // Less source for V8 to read and compile at every start (2.6 to 1.9 MB for the CLI; `--version`
+  // and `extract` start ~5-10 ms sooner). Names are kept, so stacks stay readable; `--debug` maps
+  // them to src/ through the source maps.
+  minifyWhitespace: true,
+  minifySyntax: true,
   metafile: true,
   logLevel: 'warning',
 } satisfies BuildOptions;
