@@ -57,17 +57,17 @@ export function* buildExtraction(text: string, file: string, model: MarkdownMode
           usedAt: { ...lines.position(link.anchor), offset: link.anchor },
         };
       }
-      batch.push({
-        url,
-        kind: link.kind,
-        text: link.text || url,
-        file,
-        ...lines.position(span.start),
-        span,
-        ...locator.context(link.anchor),
-        ...reference,
-        ...(link.html && { html: link.html }),
-      });
+      // Built property by property, in the order the JSON output shows them: spreading four
+      // objects into each of tens of thousands of occurrences was a tenth of a cold extraction.
+      const { line, column } = lines.position(span.start);
+      const { section, entry, tableColumn } = locator.context(link.anchor);
+      const occurrence: LinkOccurrence = { url, kind: link.kind, text: link.text || url, file, line, column, span, section };
+      if (entry !== undefined) occurrence.entry = entry;
+      if (tableColumn !== undefined) occurrence.tableColumn = tableColumn;
+      if (reference.definition) occurrence.definition = reference.definition;
+      if (reference.usedAt) occurrence.usedAt = reference.usedAt;
+      if (link.html) occurrence.html = link.html;
+      batch.push(occurrence);
     }
     read = model.links.length;
     for (const occurrence of batch) occurrences.push(occurrence); // a batch may be too long to spread

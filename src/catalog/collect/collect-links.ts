@@ -61,14 +61,12 @@ export function collectLinks(source: string, links: RawLink[]): Collector {
   const closeMedia = (open: OpenMedia): void => {
     if (insideImage()) return;
     const kind = open.image ? 'image' : open.hasResource ? 'inline' : 'reference';
-    const base = { kind, text: open.label, anchor: open.start } as const;
+    const { label: text, start: anchor, destination } = open;
     if (open.hasResource) {
-      const destination = open.destination;
-      const span = destination ? spanOf(destination) : { start: open.start, end: open.start };
-      links.push({ ...base, url: destination ? hrefFromDestination(sliceOf(source, destination)) : '', span });
+      const url = destination ? hrefFromDestination(sliceOf(source, destination)) : '';
+      links.push({ kind, text, anchor, url, span: destination ? spanOf(destination) : { start: anchor, end: anchor } });
     } else {
-      const referenceId = normalizeIdentifier(open.referenceId ?? open.labelId);
-      links.push({ ...base, url: '', span: { start: open.start, end: open.start }, referenceId });
+      links.push({ kind, text, anchor, url: '', span: { start: anchor, end: anchor }, referenceId: normalizeIdentifier(open.referenceId ?? open.labelId) });
     }
   };
 
