@@ -47,19 +47,12 @@ function flowEvents(parser: ParseContext, text: string, chunk: MarkdownChunk): E
   return events;
 }
 
-/** A chunk that is one list (see `MarkdownChunk.list`), written without micromark where it can be. */
-function listBlocks(parser: ParseContext, text: string, chunk: MarkdownChunk): Event[][] {
-  const events = plainListEvents(text, chunk, parser.flow({ line: chunk.line, column: 1, offset: chunk.start }));
-  return topLevelBlocks(events ?? flowEvents(parser, text, chunk));
-}
-
 /**
  * The top-level blocks of the chunk at `index`, at the flow level; the chunk is joined with the
  * next while a block of it runs past its end. Returns the blocks and the index of the next chunk.
  * `first`: what is left of the chunk at `index` (after tables streamed in pieces).
  */
 function parseChunk(parser: ParseContext, text: string, chunks: readonly MarkdownChunk[], index: number, first = chunks[index]!): [Event[][], number] {
-  if (first.list) return [listBlocks(parser, text, first), index + 1];
   let chunk = first;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
@@ -96,6 +89,16 @@ function* sliceBlocks(blocks: Event[][], source: string): Generator<Event[]> {
     blocks[index] = [];
     yield* expandedSlices(block, source);
   }
+}
+
+/**
+ * A chunk that is one list (see `MarkdownChunk.list`): written without micromark where it can be,
+ * already expanded (one slice), else read and expanded by micromark.
+ */
+function* listSlices(parser: ParseContext, text: string, chunk: MarkdownChunk): Generator<Event[]> {
+  const written = plainListEvents(text, chunk, parser.flow({ line: chunk.line, column: 1, offset: chunk.start }));
+  if (written) yield written;
+  else yield* sliceBlocks(expandContent(topLevelBlocks(flowEvents(parser, text, chunk)), text), text);
 }
 
 /**
@@ -143,9 +146,14 @@ export function* parseMarkdownSlices(document: string, options: ParseOptions = {
     index = next;
   }
   options.beforeText?.(waiting.filter((entry) => Array.isArray(entry)).flat());
-  for (const entry of waiting.splice(0)) yield* sliceBlocks(expandContent(Array.isArray(entry) ? entry : listBlocks(parser, text, entry), text), text);
+  for (const entry of waiting.splice(0)) yield* Array.isArray(entry) ? sliceBlocks(expandContent(entry, text), text) : listSlices(parser, text, entry);
   while (index < chunks.length) {
     const chunk = chunks[index]!;
+    if (chunk.list) {
+      yield* listSlices(parser, text, chunk);
+      index++;
+      continue;
+    }
     // Only a chunk without containers may hold a table at the top level.
     const rest = chunk.mayContain ? chunk : yield* streamTablePieces(parser, text, chunk, options.tablePieceSize);
     const [blocks, next] = parseChunk(parser, text, chunks, index, rest);
