@@ -16,7 +16,7 @@ function largestYoungGeneration(setup: string): number {
     ${setup};
     let largest = 0;
     const kept = [];
-    for (let round = 0; round < 400; round++) {
+    for (let round = 0; round < 100; round++) {
       for (let i = 0; i < 20000; i++) kept.push({ round, i, text: 'x' + i });
       if (kept.length > 400000) kept.splice(0, 200000);
       await new Promise((resolve) => setImmediate(resolve));
