@@ -34,7 +34,9 @@ describe('markdownChunks', () => {
     { name: 'after another list (it may go on: then cut by size only)', text: '- a\n\n- b\n\nc\n', chunks: ['- a\n\n- b\n\nc\n'], lists: [false] },
     { name: 'after a block quote (it may go on)', text: '> a\n\n- b\n', chunks: ['> a\n\n- b\n'], lists: [false] },
     { name: 'with a lazy line', text: '# H\n\n- a\nlazy\n\nc\n', chunks: ['# H\n\n', '- a\nlazy\n\nc\n'], lists: [false, false] },
-    { name: 'with a nested item', text: '# H\n\n- a\n  - b\n\nc\n', chunks: ['# H\n\n', '- a\n  - b\n\nc\n'], lists: [false, false] },
+    { name: 'with nested items', text: '# H\n\n- a\n  - b\n    - c\n\nd\n', chunks: ['# H\n\n', '- a\n  - b\n    - c\n\n', 'd\n'], lists: [false, true, false] },
+    { name: 'with an indented continuation line', text: '# H\n\n- a\n  b\n\nc\n', chunks: ['# H\n\n', '- a\n  b\n\nc\n'], lists: [false, false] },
+    { name: 'starting indented', text: '# H\n\n  - a\n\nc\n', chunks: ['# H\n\n  - a\n\nc\n'], lists: [false] },
     { name: 'of items whose text may open a block', text: '# H\n\n- ```\n- a\n', chunks: ['# H\n\n- ```\n- a\n'], lists: [false] },
     { name: 'with a definition', text: '# H\n\n- [a]: /u\n', chunks: ['# H\n\n', '- [a]: /u\n'], lists: [false, false] },
   ])('makes a list of simple items a chunk of its own whatever the size: $name', ({ text, chunks, lists }) => {

@@ -38,10 +38,11 @@ const BLANK = /^[ \t]*$/;
 /** An ATX heading: one line, and no container or paragraph goes on past it. */
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 /**
- * A one-line list item whose text opens no other block: not a nested list or block quote, not
- * indented code, no fence or HTML that could run on (what the text holds is checked when written).
+ * A one-line list item, indented two spaces a level, whose text opens no other block: not a list
+ * or block quote of its own, not indented code, no fence or HTML that could run on (what the text
+ * holds is checked when it is written).
  */
-export const SIMPLE_ITEM = /^[-*+] (?![\t >`~<]|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$))\S/;
+export const SIMPLE_ITEM = /^(?: {2})*[-*+] (?![\t >`~<]|[-*+](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$))\S/;
 
 /**
  * Cuts a document into chunks of about `size` characters, only where a parse of everything before
@@ -83,8 +84,9 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
       const continuing = CONTINUING_START.test(content);
       const heading = HEADING.test(content);
       const item = SIMPLE_ITEM.test(content);
+      const itemMarker = item ? content.charCodeAt(content.search(/\S/)) : -1;
       const listEnds = list && (heading || (previousBlank && !continuing));
-      const listStarts = item && topLevel && (previousBlank || previousHeading);
+      const listStarts = item && content.charCodeAt(0) !== 32 && topLevel && (previousBlank || previousHeading);
       if (lineStart > start && (listEnds || listStarts || (previousBlank && !continuing && lineStart - start >= size))) {
         cut(lineStart);
         start = lineStart;
@@ -92,9 +94,9 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
         list = false;
       }
       if (lineStart === start) {
-        list = item && topLevel && (previousBlank || previousHeading);
-        marker = text.charCodeAt(lineStart);
-      } else if (list && (previousBlank || !item || text.charCodeAt(lineStart) !== marker)) {
+        list = listStarts;
+        marker = itemMarker;
+      } else if (list && (previousBlank || !item || itemMarker !== marker)) {
         list = false;
       }
       if (heading || (previousBlank && !continuing)) topLevel = true;

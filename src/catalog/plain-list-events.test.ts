@@ -37,6 +37,11 @@ const WRITTEN = [
   '- -a\n- +b\n',
   '- ===\n- a\n',
   '* *a*\n',
+  '- a\n  - b [x](https://x.example)\n  - c\n- d\n',
+  '- a\n  - b\n    - c\n      - d\n- e\n\n',
+  '- a\n  - b\n    - c\n  - d\n    - e\n- f',
+  '* a\r\n  * b\r\n* c\r\n',
+  '- a\n  - b\n',
 ];
 
 /** Lists left to micromark, each for a reason the writer must not get wrong. */
@@ -52,6 +57,13 @@ const LEFT = [
   '-  two spaces\n',
   '-\ttab\n',
   '- a\n  b\n',
+  '- a\n    - skips a level\n',
+  '- a\n   - three spaces\n',
+  '- a\n - one space\n',
+  '- a\n  * other marker\n',
+  '- a\n  - - nested twice\n',
+  '- a\n  - `code`\n',
+  '- a\n\n  - after a blank line\n',
   '- a\nlazy\n',
   '- a\n\n- b\n',
   '- a  \n',
@@ -107,11 +119,13 @@ describe('parseMarkdownSlices with lists written without micromark', () => {
     }
   });
 
-  it('writes the lists of a generated catalog itself, and its events are micromark’s', () => {
+  it('writes the lists of a generated catalog itself, nested ones too, and its events are micromark’s', () => {
     const lines: string[] = [];
     for (let section = 0; section < 40; section++) {
       const items = Array.from({ length: 10 }, (_, item) => `- Paper ${section}-${item}: a study [[Paper]](https://arxiv.org/abs/${section}.${item}) https://example.org/${item}`);
       if (section % 5 === 0) items[3] = `- odd \`code\` ${section}`;
+      // Some lists nest two levels deep.
+      if (section % 3 === 1) [items[2], items[3], items[4]] = [`  ${items[2]}`, `    ${items[3]}`, `  ${items[4]}`];
       lines.push(`## Section ${section}`, ...(section % 2 ? [''] : []), ...items, '', `Text ${section}.`, '');
     }
     const source = lines.join('\n');
