@@ -35,10 +35,12 @@ const PLAIN = [
   '[[Paper]](https://arxiv.org/abs/2305.09617) [[Code]](https://github.com/o/r)', 'Med-PaLM 2: Towards QA [[Paper]](https://arxiv.org/pdf/2305.09617.pdf)',
   'with *notes* about 0-0', '**bold text** x', '*a*', 'a *b* **c d** e', '医学对话数据 with *notes* about 0-0',
   'https://mimic.mit.edu/docs/iii/', 'see https://x.example', 'see https://example.org/0-1 and https://a.example/x_y/z.html?q=1#f now', 'https://ftp.ncbi.nlm.nih.gov/pub/pmc/oa_bulk',
+  '`c`', 'use `npm i x` here', '`a` and `b`', '`a\\b`', '`<b>`', '`[x](y)`', '`*a*`', '`https://x.example`', 'x`a`y', '`a_b`', '`a|b`',
 ];
 /** Text left to micromark, each for a reason it must not get wrong. */
 const MARKUP = [
-  'see ![i](https://i.example/i.png)', 'a_b_', '~~s~~', 'www.example.com', 'a@b.example', 'a &amp; b', 'a \\* b', '`c`',
+  'see ![i](https://i.example/i.png)', 'a_b_', '~~s~~', 'www.example.com', 'a@b.example', 'a &amp; b', 'a \\* b',
+  '`a`b`', '`` a ``', '` a `', '` a`', '`a `', '`a', 'a`', '`a``', '``a``', '`a\tb`', '[`a`](https://u.example)', '*`a`*',
   '[x]', '[[a] b](https://p.example)', '[a [b]](https://p.example)', '[[a]](https://p.example) [a]', '[x](https://u.example "t")',
   '*a *', 'a*b*', '*a*b', '***x***', '* a*', '**a*', '*a**', '*a* *', 'x *[a](https://u.example)*', '*a*.',
   'see https://example.org/x.', '(https://e.org/x)', 'https://e.org/x)', 'https://localhost/x', 'https://a.example/x_', 'HTTPS://A.EXAMPLE', 'https://127.0.0.1:8080/x', 'x https://a_b.example/', '[x](<https://u.example>)', '[x](https://u.example/(1))', '[](https://u.example)',

@@ -18,7 +18,12 @@ const DESTINATION = /^[^\s()<>\\&[\]`|\u0000-\u001f\u007f]+$/;
  */
 const LINK = /\[(\[)?([^[\]]*)(\])?\]\(([^()]*)\)/y;
 const BARE_URL = /https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[\w\-.~%/?=#:+,;]*[A-Za-z0-9/])?(?= |$)/y;
-const RUN = /[^[\]*]+?(?=\[|\*|$|(?<= )https?:\/\/)/y;
+const RUN = /[^[\]*`]+?(?=\[|\*|`|$|(?<= )https?:\/\/)/y;
+/**
+ * A code span of single backticks whose text neither starts nor ends with a space (else micromark
+ * strips padding) and holds no control character: everything in it is literal.
+ */
+const CODE = /`([^`\s\u0000-\u001f\u007f](?:[^`\u0000-\u001f\u007f]*[^`\s\u0000-\u001f\u007f])?)`(?!`)/y;
 /** `*text*` or `**text**` between spaces: emphasis or strong whatever the flanking rules ask. */
 const EMPHASIS = /(\*\*?)([^*]+?)\1(?= |$)/y;
 
@@ -29,7 +34,8 @@ const isPlainText = (text: string): boolean => PLAIN.test(text) && !BARE_URL_STA
  * Writes micromark's expanded events for the text `source[from, to)` (one line, no leading or
  * trailing whitespace) when it is runs of plain text (`isPlainText`), inline links whose label is
  * plain text (or one bracketed plain word that names no definition) and whose destination needs
- * no decoding, bare http(s) URLs and `*emphasized*` or `**strong**` plain text between spaces;
+ * no decoding, bare http(s) URLs, `*emphasized*` or `**strong**` plain text between spaces and
+ * code spans of single backticks;
  * returns false, writing nothing, for anything else. Each run is one `data` token: micromark tries
  * its constructs at some of the characters (bare URLs and emails at letters) and gives back data,
  * which it merges.
@@ -53,6 +59,18 @@ export function writePlainInline(out: EventWriter, source: string, from: number,
       if (open && (out.defined?.includes(normalizeIdentifier(label)) ?? true)) return false;
       write.push(() => writeLink(out, start, start + whole.length, label.length, open !== undefined));
       at += whole.length;
+    } else if (text.charCodeAt(at) === 96) {
+      const code = sticky(CODE);
+      if (!code) return false;
+      const length = code[0].length;
+      write.push(() => {
+        const span = out.open('codeText', start, start + length);
+        out.leaf('codeTextSequence', start, start + 1);
+        out.leaf('codeTextData', start + 1, start + length - 1);
+        out.leaf('codeTextSequence', start + length - 1, start + length);
+        out.close(span);
+      });
+      at += length;
     } else if (text.charCodeAt(at) === 42) {
       const emphasis = at === 0 || text.charCodeAt(at - 1) === 32 ? sticky(EMPHASIS) : null;
       if (!emphasis || !isPlainText(emphasis[2]!)) return false;
