@@ -29,7 +29,9 @@ describe('markdownChunks', () => {
   it.each([
     { name: 'after a heading and a blank line, up to a paragraph', text: '# H\n\n- a\n- b\n\nP\n', chunks: ['# H\n\n', '- a\n- b\n\n', 'P\n'], lists: [false, true, false] },
     { name: 'right after a heading, up to the next heading', text: '# H\n* a\n# I\n- b\n', chunks: ['# H\n', '* a\n', '# I\n', '- b\n'], lists: [false, true, false, true] },
-    { name: 'after a paragraph, which it interrupts (not cut)', text: 'p\n- a\n', chunks: ['p\n- a\n'], lists: [false] },
+    { name: 'after a paragraph, which it interrupts', text: 'p\n- a\n', chunks: ['p\n', '- a\n'], lists: [false, true] },
+    { name: 'after a table, which it interrupts', text: '| a |\n|---|\n- a\n', chunks: ['| a |\n|---|\n', '- a\n'], lists: [false, true] },
+    { name: 'after a lazy line of another list', text: '- a\nlazy\n- b\n', chunks: ['- a\nlazy\n- b\n'], lists: [false] },
     { name: 'after a table and a blank line', text: '| a |\n|---|\n\n- a\n', chunks: ['| a |\n|---|\n\n', '- a\n'], lists: [false, true] },
     { name: 'after another list (it may go on: then cut by size only)', text: '- a\n\n- b\n\nc\n', chunks: ['- a\n\n- b\n\nc\n'], lists: [false] },
     { name: 'after a block quote (it may go on)', text: '> a\n\n- b\n', chunks: ['> a\n\n- b\n'], lists: [false] },

@@ -52,8 +52,9 @@ export const SIMPLE_ITEM = /^(?: {2})*[-*+] (?![\t >`~<]|[-*+](?:[ \t]|$)|[0-9]{
  *
  * A list of `SIMPLE_ITEM` lines is a chunk of its own whatever its size (see `list`): it is cut
  * before when the block before it is one no container holds (it started after a blank line with
- * a line that cannot continue one, or is a heading, and no line of it could open one), and after
- * where it ends (a blank line then a line that cannot continue it, or a heading).
+ * a line that cannot continue one, or is a heading, and no line of it could open one; a list
+ * interrupts a paragraph or a table), and after where it ends (a blank line then a line that
+ * cannot continue it, or a heading).
  */
 export function markdownChunks(text: string, size: number): MarkdownChunk[] {
   const chunks: MarkdownChunk[] = [];
@@ -62,7 +63,6 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
   let line = 1;
   let lineStart = 0;
   let previousBlank = true;
-  let previousHeading = false;
   let contentEnd = 0;
   /** Whether no container holds the last non-blank line's block. */
   let topLevel = true;
@@ -86,7 +86,8 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
       const item = SIMPLE_ITEM.test(content);
       const itemMarker = item ? content.charCodeAt(content.search(/\S/)) : -1;
       const listEnds = list && (heading || (previousBlank && !continuing));
-      const listStarts = item && content.charCodeAt(0) !== 32 && topLevel && (previousBlank || previousHeading);
+      // A list interrupts a paragraph or a table: at column 1 after a block no container holds, it starts a list.
+      const listStarts = item && content.charCodeAt(0) !== 32 && topLevel;
       if (lineStart > start && (listEnds || listStarts || (previousBlank && !continuing && lineStart - start >= size))) {
         cut(lineStart);
         start = lineStart;
@@ -101,7 +102,6 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
       }
       if (heading || (previousBlank && !continuing)) topLevel = true;
       else if (continuing) topLevel = false;
-      previousHeading = heading;
       contentEnd = lineEnd;
     }
     previousBlank = blank;

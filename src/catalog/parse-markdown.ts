@@ -22,13 +22,35 @@ export interface ParseOptions {
   tablePieceSize?: number;
 }
 
-/** Whether every block of the chunk ended before its trailing blank lines (no fence or HTML block runs on). */
-function endsClosed(events: readonly Event[], chunk: MarkdownChunk): boolean {
+/**
+ * Blocks that a line starting a list ends: what a chunk cut right before a list (no blank line
+ * between) may end with. A fence or an HTML block there may go on past the cut.
+ */
+const ENDED_BY_A_LIST = new Set(['atxHeading', 'content', 'setextHeading', 'table', 'thematicBreak']);
+
+/** Whether `text[from, to)` holds a whole blank line (two line endings). */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  let endings = 0;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) endings++;
+  }
+  return endings >= 2;
+}
+
+/**
+ * Whether every block of the chunk ended before its end: before its trailing blank lines, or, for
+ * a chunk cut before a list with no blank line between, with a block that the list ends.
+ */
+function endsClosed(events: readonly Event[], chunk: MarkdownChunk, text: string): boolean {
   let depth = 0;
   for (let index = events.length - 1; index >= 0; index--) {
     const [kind, token] = events[index]!;
     depth += kind === 'exit' ? 1 : -1;
-    if (depth === 1 && kind === 'exit' && !BETWEEN_BLOCKS.has(token.type)) return token.end.offset <= chunk.contentEnd;
+    if (depth === 1 && kind === 'exit' && !BETWEEN_BLOCKS.has(token.type)) {
+      if (token.end.offset > chunk.contentEnd) return false;
+      return hasBlankLine(text, chunk.contentEnd, chunk.end) || chunk.end === text.length || ENDED_BY_A_LIST.has(token.type);
+    }
   }
   return true;
 }
@@ -56,7 +78,7 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
   let chunk = first;
   let next = index + 1;
   let events = flowEvents(parser, text, chunk);
-  let closed = endsClosed(events, chunk);
+  let closed = endsClosed(events, chunk, text);
   while (next < chunks.length && !closed) {
     // Take in at least as much again as was read, so a long fence cut many times is read a few times, not once per cut.
     const length = chunk.end - chunk.start;
@@ -65,7 +87,7 @@ function parseChunk(parser: ParseContext, text: string, chunks: readonly Markdow
     const last = chunks[next - 1]!;
     chunk = { ...chunk, end: last.end, contentEnd: last.contentEnd, mayContain: chunks.slice(index, next).some((part) => part.mayContain) };
     events = flowEvents(parser, text, chunk);
-    closed = endsClosed(events, chunk);
+    closed = endsClosed(events, chunk, text);
   }
   return [topLevelBlocks(events), next];
 }
