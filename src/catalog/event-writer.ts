@@ -33,3 +33,12 @@ export class EventWriter {
     this.close(this.open(type, from, to));
   }
 }
+
+/** Column 1 of `line`, at `offset`: where a line ending ends and a line starts. */
+export const lineStartPoint = (line: number, offset: number): Point => ({ line, column: 1, offset, _index: 0, _bufferIndex: -1 });
+
+/** A `lineEnding` or `lineEndingBlank` token from `start` to `next`, the start of the following line. */
+export function lineBreakEvents(type: 'lineEnding' | 'lineEndingBlank', start: Point, next: number, context: TokenizeContext): Event[] {
+  const token: Token = { type, start, end: lineStartPoint(start.line + 1, next) };
+  return [['enter', token, context], ['exit', token, context]];
+}

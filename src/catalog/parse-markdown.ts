@@ -5,6 +5,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { subtokenize } from 'micromark-util-subtokenize';
 import type { Event, ParseContext } from 'micromark-util-types';
 import { BETWEEN_BLOCKS, expandedSlices, isTable, topLevelBlocks } from './flow-blocks.js';
+import { lineEndings } from './line-breaks.js';
 import { CHUNK_SIZE, markdownChunks, type MarkdownChunk } from './markdown-chunks.js';
 import { plainListEvents } from './plain-list-events.js';
 import { writePlainChunks } from './write-plain-chunks.js';
@@ -28,16 +29,6 @@ export interface ParseOptions {
  */
 const ENDED_BY_A_LIST = new Set(['atxHeading', 'content', 'setextHeading', 'table', 'thematicBreak']);
 
-/** Whether `text[from, to)` holds a whole blank line (two line endings). */
-function hasBlankLine(text: string, from: number, to: number): boolean {
-  let endings = 0;
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) endings++;
-  }
-  return endings >= 2;
-}
-
 /**
  * Whether every block of the chunk ended before its end: before its trailing blank lines, or, for
  * a chunk cut before a list with no blank line between, with a block that the list ends.
@@ -49,7 +40,8 @@ function endsClosed(events: readonly Event[], chunk: MarkdownChunk, text: string
     depth += kind === 'exit' ? 1 : -1;
     if (depth === 1 && kind === 'exit' && !BETWEEN_BLOCKS.has(token.type)) {
       if (token.end.offset > chunk.contentEnd) return false;
-      return hasBlankLine(text, chunk.contentEnd, chunk.end) || chunk.end === text.length || ENDED_BY_A_LIST.has(token.type);
+      // Two line endings after the last text: a blank line ends the chunk.
+      return lineEndings(text, chunk.contentEnd, chunk.end) >= 2 || chunk.end === text.length || ENDED_BY_A_LIST.has(token.type);
     }
   }
   return true;

@@ -1,19 +1,11 @@
-import type { Event, Point, Token, TokenizeContext } from 'micromark-util-types';
-import { EventWriter } from './event-writer.js';
+import type { Event, Token, TokenizeContext } from 'micromark-util-types';
+import { EventWriter, lineBreakEvents, lineStartPoint } from './event-writer.js';
+import { lineEndBefore, nextLineStart } from './line-breaks.js';
 import type { MarkdownChunk } from './markdown-chunks.js';
 import { writePlainInline } from './write-plain-inline.js';
 
 /** Item text that would open a block inside the item: a nested list, a thematic break, a heading, a block quote. */
 const OPENS_BLOCK = /^(?:[-+*](?:[ \t]|$)|(?:-[ \t]*){3,}$|[#>]|[0-9]{1,9}[.)](?:[ \t]|$))/;
-
-/** Start of the line after the one that ends at `lineEnd` (CR, LF or CRLF), or `lineEnd` at the end. */
-function afterEnding(text: string, lineEnd: number): number {
-  if (text.charCodeAt(lineEnd) === 13) return text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
-  return text.charCodeAt(lineEnd) === 10 ? lineEnd + 1 : lineEnd;
-}
-
-/** Column 1 of `line`, at `offset`: where a line ending ends. */
-const lineStartPoint = (line: number, offset: number): Point => ({ line, column: 1, offset, _index: 0, _bufferIndex: -1 });
 
 /** Spaces of indentation per level of nesting: a child item starts where its parent's text does. */
 const INDENT = 2;
@@ -48,8 +40,8 @@ export function plainListEvents(text: string, chunk: MarkdownChunk, context: Tok
     const depth = indent / INDENT;
     const itemAt = at + indent;
     if (!Number.isInteger(depth) || depth > lists.length || text.charCodeAt(itemAt) !== marker || text.charCodeAt(itemAt + 1) !== 32) break;
-    let lineEnd = itemAt;
-    while (lineEnd < chunk.end && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+    const next = nextLineStart(text, itemAt, chunk.end);
+    const lineEnd = lineEndBefore(text, next);
     if (OPENS_BLOCK.test(text.slice(itemAt + 2, Math.min(lineEnd, itemAt + 12)))) return undefined;
     const out = new EventWriter(line, at, context);
     // Lists deeper than this item end with the previous line's text; its line ending and this
@@ -70,9 +62,7 @@ export function plainListEvents(text: string, chunk: MarkdownChunk, context: Tok
     for (const event of out.events) events.push(event);
     // Every open list runs to the end of this item's text, for now.
     for (const list of lists) list.end = out.point(lineEnd);
-    const next = afterEnding(text, lineEnd);
-    const lineEnding: Token = { type: 'lineEnding', start: out.point(lineEnd), end: lineStartPoint(line + 1, next) };
-    ending = next > lineEnd ? [['enter', lineEnding, context], ['exit', lineEnding, context]] : [];
+    ending = next > lineEnd ? lineBreakEvents('lineEnding', out.point(lineEnd), next, context) : [];
     at = next;
     line++;
     if (at >= chunk.end) break;
@@ -82,10 +72,9 @@ export function plainListEvents(text: string, chunk: MarkdownChunk, context: Tok
   for (const event of ending) events.push(event);
   // The rest of the chunk must be empty lines.
   while (at < chunk.end) {
-    const next = afterEnding(text, at);
-    if (next === at) return undefined;
-    const blank: Token = { type: 'lineEndingBlank', start: lineStartPoint(line, at), end: lineStartPoint(line + 1, next) };
-    events.push(['enter', blank, context], ['exit', blank, context]);
+    const next = nextLineStart(text, at, chunk.end);
+    if (lineEndBefore(text, next) !== at) return undefined;
+    events.push(...lineBreakEvents('lineEndingBlank', lineStartPoint(line, at), next, context));
     at = next;
     line++;
   }

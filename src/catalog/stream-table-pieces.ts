@@ -1,7 +1,9 @@
 import { preprocess } from 'micromark';
 import type { Event, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
+import { lineBreakEvents } from './event-writer.js';
 import { BETWEEN_BLOCKS, expand, expandedSlices, isTable, ROWS_PER_SLICE, tableSlices, topLevelBlocks } from './flow-blocks.js';
 import type { MarkdownChunk } from './markdown-chunks.js';
+import { lineEndBefore, lineEndings, nextLineStart } from './line-breaks.js';
 import { plainRowEvents } from './plain-table-row.js';
 
 /**
@@ -10,16 +12,6 @@ import { plainRowEvents } from './plain-table-row.js';
  * once.
  */
 export const TABLE_PIECE_SIZE = 4 * 1024;
-
-/** Start of the line after the one `offset` is in (CR, LF and CRLF end lines), or `end`. */
-function nextLineStart(text: string, offset: number, end: number): number {
-  for (let index = offset; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) return index + 1;
-    if (code === 13) return text.charCodeAt(index + 1) === 10 ? index + 2 : index + 1;
-  }
-  return end;
-}
 
 /** A line that may be a GFM delimiter row (`| --- | :-: |`): only pipes, colons, dashes and spaces. */
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-[ \t|:-]*$/;
@@ -47,16 +39,6 @@ function lineStart(text: string, offset: number): number {
   return index;
 }
 
-/** Line endings in `text` between `from` and `to` (a CRLF is one). */
-function lineEndings(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let index = from; index < to; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count++;
-  }
-  return count;
-}
-
 /** Flow events of `text[start, end)` (line `line`), read after `head` (a table's head rows, or nothing). */
 function flowOf(parser: ParseContext, text: string, start: number, end: number, line: number, head = ''): Event[] {
   const from = { line: line - lineEndings(head, 0, head.length), column: 1, offset: start - head.length };
@@ -69,14 +51,6 @@ function openTableAtEnd(blocks: Event[][], lastLineEnd: number): number {
   while (index >= 0 && BETWEEN_BLOCKS.has(blocks[index]![0]![1].type)) index--;
   const block = blocks[index];
   return block && isTable(block) && block[0]![1].end.offset === lastLineEnd ? index : -1;
-}
-
-/** End of the last line's text before `cut` (a line start): where a row running to the cut ends. */
-function lineEndBefore(text: string, cut: number): number {
-  let end = cut;
-  if (text.charCodeAt(end - 1) === 10) end--;
-  if (text.charCodeAt(end - 1) === 13) end--;
-  return end;
 }
 
 const bodyIndex = (table: readonly Event[]): number => table.findIndex(([kind, token]) => kind === 'enter' && token.type === 'tableBody');
@@ -209,8 +183,7 @@ function* plainRows(text: string, open: OpenTable, at: RowsAt): Generator<Event[
     const after = events[0]![1].end;
     open.tableToken.end = copy(after);
     open.bodyToken.end = copy(after);
-    const ending: Token = { type: 'lineEnding', start: copy(after), end: { ...after, line: line + 1, column: 1, offset: next } };
-    carry = next > end ? [['enter', ending, open.context], ['exit', ending, open.context]] : [];
+    carry = next > end ? lineBreakEvents('lineEnding', copy(after), next, open.context) : [];
     if (next > end) line++;
     from = next;
     if (++rows % ROWS_PER_SLICE === 0) {
