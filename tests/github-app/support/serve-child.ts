@@ -18,7 +18,8 @@ export interface ServeChild {
 export type ServeFrom = 'source' | 'build';
 
 /**
- * `linkmedic serve` in a child process, as `npm start` runs it; resolves once `/ping` answers.
+ * `linkmedic serve` in a child process, as `npm start` runs it; resolves once it has said where it
+ * listens and `/ping` answers there.
  * With `PORT: '0'` the port is the one the server says it listens on.
  */
 export async function serveChild(env: Record<string, string>, from: ServeFrom = 'source'): Promise<ServeChild> {
@@ -36,7 +37,10 @@ export async function serveChild(env: Record<string, string>, from: ServeFrom = 
   let port = Number(requested);
   for (;;) {
     if (port === 0) port = Number(/linkmedic: listening on 127\.0\.0\.1:(\d+)\//.exec(output)?.[1] ?? 0);
-    if (port !== 0 && (await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) break;
+    // Its own line naming the port first: /ping may answer before that line reaches us (and a
+    // check of the output right after start would then see nothing).
+    const announced = output.includes(`listening on 127.0.0.1:${port}/`) || output.includes(`127.0.0.1:${port}/probot`);
+    if (port !== 0 && announced && (await fetch(`http://127.0.0.1:${port}/ping`).then((r) => r.ok, () => false))) break;
     if (Date.now() - started > 30_000 || child.exitCode !== null) throw new Error(`serve did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
