@@ -48,7 +48,8 @@ describe('rate-limit headers', () => {
 
 describe('primary rate limit', () => {
   it.each([403, 429] as const)('answers %i with remaining 0 and a reset, then recovers after the reset', async (status) => {
-    fake.rateLimits.exhaust({ bucket: installationId, status, resetAfterSeconds: 1 });
+    // The reset is whole epoch seconds: 1 second from now may be a few milliseconds away, and a slow request found the quota back.
+    fake.rateLimits.exhaust({ bucket: installationId, status, resetAfterSeconds: 2 });
     const error = await plain().rest.repos.get(repo).catch((e: { status: number; response: { headers: Record<string, string> }; message: string }) => e);
     expect(error).toMatchObject({ status, message: expect.stringContaining('API rate limit exceeded for installation ID') });
     if (!('response' in error)) throw new Error('expected an error');
