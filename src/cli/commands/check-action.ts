@@ -71,7 +71,7 @@ export async function checkAction(io: CliIo, setExitCode: (code: number) => void
     setExitCode(exitCodeFor(report));
   } finally {
     progress?.stop();
-    await http.close();
+    if (!io.endsWithCommand) await http.close();
     await store.close();
   }
 }
