@@ -19,14 +19,13 @@ const UNDICI_AS_USED = [
   // The one thing the index does besides exporting: give every dispatcher request(), connect() …
   // Of those, linkmedic needs connect(), which ProxyAgent tunnels with; request() and stream()
   // alone would load the readable-stream body (~15 ms of every start), so they say so if called.
-  "Dispatcher.prototype.connect = require('undici/lib/api/api-connect.js');",
+  "Dispatcher.prototype.connect = function connect(...args) { return require('undici/lib/api/api-connect.js').apply(this, args); };",
   "for (const name of ['request', 'stream', 'pipeline', 'upgrade']) Dispatcher.prototype[name] = function () { throw new Error(`linkmedic's bundle leaves undici's ${name}() out: use dispatch() or fetch (scripts/bundle-common.ts)`); };",
   "const EnvHttpProxyAgent = require('undici/lib/dispatcher/env-http-proxy-agent.js');",
-  "const { Headers } = require('undici/lib/web/fetch/headers.js');",
-  "const fetchImpl = require('undici/lib/web/fetch/index.js').fetch;",
+  // fetch and Headers load when first used: a check of plain links never asks an API.
   // As the index's fetch does: a failed fetch's stack shows its caller, not undici's internals.
-  'function fetch(input, init) { return fetchImpl(input, init).catch((error) => { if (error && typeof error === "object") Error.captureStackTrace(error, fetch); throw error; }); }',
-  'module.exports = { EnvHttpProxyAgent, Headers, fetch };',
+  'function fetch(input, init) { return require("undici/lib/web/fetch/index.js").fetch(input, init).catch((error) => { if (error && typeof error === "object") Error.captureStackTrace(error, fetch); throw error; }); }',
+  'module.exports = { EnvHttpProxyAgent, get Headers() { return require("undici/lib/web/fetch/headers.js").Headers; }, fetch };',
 ].join('\n');
 
 /**

@@ -16,9 +16,9 @@ import { runCli } from '../support/cli-harness.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/linkmedic.js');
 
-async function runBin(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runBin(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, maxBuffer: 1 << 28 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -30,9 +30,16 @@ describe('bin/linkmedic.js (the built bundle)', () => {
   let server: http.Server;
   let dir: string;
   let catalog: string;
+  let base: string;
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
+      if (request.url?.startsWith('/api/models/')) {
+        // The Hub API (HF_ENDPOINT), asked through the bundle's fetch.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ id: 'org/model', likes: 41, downloads: 7, gated: false, disabled: false, private: false }));
+        return;
+      }
       response.writeHead(request.url?.startsWith('/gone') ? 404 : 200, { 'content-type': 'text/html' });
       response.end('<title>ok</title>');
     });
@@ -40,7 +47,7 @@ describe('bin/linkmedic.js (the built bundle)', () => {
     // were they to hold the process up, a check would wait out this timeout and fail the test.
     server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     dir = mkdtempSync(path.join(tmpdir(), 'linkmedic-bin-'));
     catalog = path.join(dir, 'list.md');
     const rows = Array.from({ length: 300 }, (_, row) => `| d${row} | [data](${base}/d/${row}) |`);
@@ -89,6 +96,14 @@ describe('bin/linkmedic.js (the built bundle)', () => {
     const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string }> };
     expect(report.links).toHaveLength(302);
     expect(report.links.filter((link) => link.verdict !== 'alive').map((link) => link.url)).toEqual([expect.stringMatching(/\/gone$/)]);
+  });
+
+  it('asks the Hugging Face API through the bundle’s fetch, which loads when first used', async () => {
+    writeFileSync(path.join(dir, 'hub.md'), '- [model](https://huggingface.co/org/model)\n');
+    const run = await runBin(['check', 'hub.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, { HF_ENDPOINT: base });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string; huggingface?: { likes: number } }> };
+    expect(report.links).toEqual([expect.objectContaining({ url: 'https://huggingface.co/org/model', verdict: 'alive', huggingface: expect.objectContaining({ likes: 41 }) })]);
   });
 
   it.each([
