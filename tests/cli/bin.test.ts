@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -104,6 +104,34 @@ describe('bin/linkmedic.js (the built bundle)', () => {
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string; huggingface?: { likes: number } }> };
     expect(report.links).toEqual([expect.objectContaining({ url: 'https://huggingface.co/org/model', verdict: 'alive', huggingface: expect.objectContaining({ likes: 41 }) })]);
+  });
+
+  it('tunnels through an HTTP proxy with CONNECT (the bundle gives undici its connect() when first used)', async () => {
+    const tunnels: string[] = [];
+    const proxy = http.createServer((_, response) => response.writeHead(502).end());
+    proxy.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+      tunnels.push(request.url!);
+      const [host, port] = request.url!.split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).on('error', () => undefined);
+        client.pipe(upstream).on('error', () => undefined);
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      writeFileSync(path.join(dir, 'proxied.md'), `- [a](${base}/a)\n`);
+      const run = await runBin(['check', 'proxied.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, {
+        HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      });
+      expect(run.stderr).toBe('');
+      expect((JSON.parse(run.stdout) as { links: Array<{ verdict: string }> }).links).toEqual([expect.objectContaining({ verdict: 'alive' })]);
+      expect(tunnels).toEqual([new URL(base).host]);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it.each([
