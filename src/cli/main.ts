@@ -43,7 +43,7 @@ function outputFor(io: CliIo, name: string): OutputConfiguration {
 }
 
 // The bin installs it before running `main` (a process-wide setting, so not done by `main` itself).
-export { capYoungGeneration } from '../cap-young-generation.js';
+export { sizeYoungGeneration } from '../size-young-generation.js';
 
 /** Entry point of the `linkmedic` command; returns the process exit code, never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
