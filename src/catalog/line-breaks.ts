@@ -1,5 +1,12 @@
 /** Where lines start and end in a document (CR, LF and CRLF end lines). */
 
+/** Start of the line `offset` is in. */
+export function lineStart(text: string, offset: number): number {
+  let index = offset;
+  while (index > 0 && text.charCodeAt(index - 1) !== 10 && text.charCodeAt(index - 1) !== 13) index--;
+  return index;
+}
+
 /** Start of the line after the one `offset` is in (CR, LF and CRLF end lines), or `end`. */
 export function nextLineStart(text: string, offset: number, end: number): number {
   for (let index = offset; index < end; index++) {

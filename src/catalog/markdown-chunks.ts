@@ -1,3 +1,5 @@
+import { lineEndBefore, nextLineStart } from './line-breaks.js';
+
 /** A stretch of a document that may be parsed on its own, starting at a line start. */
 export interface MarkdownChunk {
   start: number;
@@ -75,9 +77,8 @@ export function markdownChunks(text: string, size: number): MarkdownChunk[] {
     chunks.push({ start, end, line: startLine, contentEnd, mayDefine, mayContain: CONTAINER_START.test(slice), list: list && !mayDefine });
   };
   while (lineStart < text.length) {
-    let lineEnd = lineStart;
-    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    const next = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+    const next = nextLineStart(text, lineStart, text.length);
+    const lineEnd = lineEndBefore(text, next);
     const content = text.slice(lineStart, lineEnd);
     const blank = BLANK.test(content);
     if (!blank) {

@@ -3,7 +3,7 @@ import type { Event, ParseContext, Point, Token, TokenizeContext } from 'microma
 import { lineBreakEvents } from './event-writer.js';
 import { BETWEEN_BLOCKS, expand, expandedSlices, isTable, ROWS_PER_SLICE, tableSlices, topLevelBlocks } from './flow-blocks.js';
 import type { MarkdownChunk } from './markdown-chunks.js';
-import { lineEndBefore, lineEndings, nextLineStart } from './line-breaks.js';
+import { lineEndBefore, lineEndings, lineStart, nextLineStart } from './line-breaks.js';
 import { plainRowEvents } from './plain-table-row.js';
 
 /**
@@ -30,13 +30,6 @@ function afterFirstRow(text: string, from: number, end: number): number {
     start = next;
   }
   return -1;
-}
-
-/** Start of the line `offset` is in. */
-function lineStart(text: string, offset: number): number {
-  let index = offset;
-  while (index > 0 && text.charCodeAt(index - 1) !== 10 && text.charCodeAt(index - 1) !== 13) index--;
-  return index;
 }
 
 /** Flow events of `text[start, end)` (line `line`), read after `head` (a table's head rows, or nothing). */

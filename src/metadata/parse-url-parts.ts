@@ -10,6 +10,8 @@ export type UrlParts = Pick<URL, 'protocol' | 'hostname' | 'port' | 'pathname' |
 const PLAIN_URL = /^(https?):\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*)(\/[\w\-.~!$&()*+,;=:@/%]*)?(\?[\w\-.~!$&()*+,;=:@/?%]*)?(#[\x21\x23-\x3b\x3d\x3f-\x5f\x61-\x7e]*)?$/i;
 /** A last host label the parser reads as an IPv4 number (`1.2`, `0x7f`), which it rewrites. */
 const NUMERIC_LABEL = /(?:^|\.)(?:[0-9]+|0x[0-9a-f]*)$/i;
+/** A punycode label (`xn--…`), which the parser checks and may rewrite. */
+const PUNYCODE_LABEL = /(?:^|\.)xn--/i;
 /** A `.` or `..` path segment, written or percent-encoded, which the parser removes. */
 const DOT_SEGMENT = /\/(?:\.|%2e){1,2}(?=\/|$)/i;
 
@@ -23,7 +25,7 @@ export function parseUrlParts(url: string): UrlParts | null {
   const plain = PLAIN_URL.exec(url);
   if (plain) {
     const [, scheme = '', host = '', path = '/', query = '', fragment = ''] = plain;
-    if (!NUMERIC_LABEL.test(host) && !/(?:^|\.)xn--/i.test(host) && !DOT_SEGMENT.test(path)) {
+    if (!NUMERIC_LABEL.test(host) && !PUNYCODE_LABEL.test(host) && !DOT_SEGMENT.test(path)) {
       return { protocol: `${scheme.toLowerCase()}:`, hostname: host.toLowerCase(), port: '', pathname: path, search: query.length > 1 ? query : '', hash: fragment.length > 1 ? fragment : '' };
     }
   }

@@ -4,7 +4,8 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import { lookup } from 'node:dns';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staleBuild } from '../../bench/check-cli.js';
 import { extractMarkdown } from '../../src/catalog/extract-markdown.js';
 import { runCli } from '../support/cli-harness.js';
+import { startFakeHub } from '../support/fake-hub/fake-hub.js';
+import { startTestProxy } from '../support/simulated-web/start-test-proxy.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/linkmedic.js');
@@ -34,12 +37,6 @@ describe('bin/linkmedic.js (the built bundle)', () => {
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
-      if (request.url?.startsWith('/api/models/')) {
-        // The Hub API (HF_ENDPOINT), asked through the bundle's fetch.
-        response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ id: 'org/model', likes: 41, downloads: 7, gated: false, disabled: false, private: false }));
-        return;
-      }
       response.writeHead(request.url?.startsWith('/gone') ? 404 : 200, { 'content-type': 'text/html' });
       response.end('<title>ok</title>');
     });
@@ -99,38 +96,28 @@ describe('bin/linkmedic.js (the built bundle)', () => {
   });
 
   it('asks the Hugging Face API through the bundle’s fetch, which loads when first used', async () => {
-    writeFileSync(path.join(dir, 'hub.md'), '- [model](https://huggingface.co/org/model)\n');
-    const run = await runBin(['check', 'hub.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, { HF_ENDPOINT: base });
-    expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string; huggingface?: { likes: number } }> };
-    expect(report.links).toEqual([expect.objectContaining({ url: 'https://huggingface.co/org/model', verdict: 'alive', huggingface: expect.objectContaining({ likes: 41 }) })]);
+    const hub = await startFakeHub({ repos: [{ kind: 'model', id: 'org/model', likes: 41 }] });
+    try {
+      writeFileSync(path.join(dir, 'hub.md'), '- [model](https://huggingface.co/org/model)\n');
+      const run = await runBin(['check', 'hub.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, { HF_ENDPOINT: hub.url });
+      expect(run.stderr).toBe('');
+      const report = JSON.parse(run.stdout) as { links: Array<{ url: string; verdict: string; huggingface?: { likes: number } }> };
+      expect(report.links).toEqual([expect.objectContaining({ url: 'https://huggingface.co/org/model', verdict: 'alive', huggingface: expect.objectContaining({ likes: 41 }) })]);
+    } finally {
+      await hub.close();
+    }
   });
 
   it('tunnels through an HTTP proxy with CONNECT (the bundle gives undici its connect() when first used)', async () => {
-    const tunnels: string[] = [];
-    const proxy = http.createServer((_, response) => response.writeHead(502).end());
-    proxy.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-      tunnels.push(request.url!);
-      const [host, port] = request.url!.split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client).on('error', () => undefined);
-        client.pipe(upstream).on('error', () => undefined);
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxy = await startTestProxy(lookup);
     try {
       writeFileSync(path.join(dir, 'proxied.md'), `- [a](${base}/a)\n`);
-      const run = await runBin(['check', 'proxied.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, {
-        HTTP_PROXY: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-      });
+      const run = await runBin(['check', 'proxied.md', '--no-db', '--allow-private-networks', '--no-archive', '--format', 'json'], dir, { HTTP_PROXY: proxy.url });
       expect(run.stderr).toBe('');
       expect((JSON.parse(run.stdout) as { links: Array<{ verdict: string }> }).links).toEqual([expect.objectContaining({ verdict: 'alive' })]);
-      expect(tunnels).toEqual([new URL(base).host]);
+      expect(proxy.connects).toEqual([new URL(base).host]);
     } finally {
-      proxy.closeAllConnections();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      await proxy.close();
     }
   });
 
